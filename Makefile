@@ -1,0 +1,47 @@
+# leadcrawl: the same commands locally and in CI (.ci/run calls `make lint` and `make test`).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: run test lint format typecheck bench clean
+
+# Create .venv and install the project with every dependency group (needs Python 3.11+).
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "leadcrawl needs Python 3.11+: set PYTHON=python3.11"'
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || scripts/install-system-packages.sh python3-venv
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade 'pip>=25.1'
+	$(BIN)/python -m pip install --quiet --editable . --group dev
+	@touch $@
+
+## run: crawl the sample list with the emails spider (the job API replaces this in issue 7)
+run: $(STAMP)
+	@mkdir -p var
+	$(BIN)/scrapy crawl emails -a input=samples/pois.jsonl -O var/emails.jsonl
+	@echo "results: var/emails.jsonl"
+
+## test: the whole suite (unit tables, golden pages, doctests, spider smoke test)
+test: $(STAMP)
+	$(BIN)/pytest
+
+## lint: formatting, lint rules, strict typing and the import contracts
+lint: $(STAMP)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+## bench: print extraction speed on large pages (figures, never assertions)
+bench: $(STAMP)
+	$(BIN)/python scripts/bench_extract.py
+
+clean:
+	rm -rf $(VENV) var build *.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,1 @@
+"""leadcrawl job API (issue 7)."""
