@@ -1,0 +1,75 @@
+"""The fixture web farm: one local server that answers as an HTTP proxy, by Host header.
+
+Spiders request real-looking URLs (``http://boulangerie-martin.fr/contact/``) with
+``http_proxy`` pointing here; each host is a folder of ``sites/``. An unknown host
+answers 502, as a proxy does when it cannot resolve a name.
+
+Run: ``python -m tests.farm.server`` prints ``farm listening on http://127.0.0.1:PORT``.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import sys
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+SITES = Path(__file__).parent / "sites"
+
+
+class FarmHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "farm/1"
+
+    def do_GET(self) -> None:
+        target = urlsplit(self.path)
+        host = (target.hostname or self.headers.get("Host", "")).split(":")[0].lower()
+        site = SITES / host
+        if not host or not site.is_dir():
+            self._answer(502, b"unknown host", "text/plain")
+            return
+        path = resolve(site, target.path or "/")
+        if path is None:
+            self._answer(404, b"<h1>404 Not Found</h1>", "text/html; charset=utf-8")
+            return
+        kind = mimetypes.guess_type(path.name)[0] or "text/html"
+        if kind.startswith("text/"):
+            kind += "; charset=utf-8"
+        self._answer(200, path.read_bytes(), kind)
+
+    def _answer(self, status: int, body: bytes, content_type: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Stay quiet: tests read the crawl's output, not the farm's log."""
+
+
+def resolve(site: Path, url_path: str) -> Path | None:
+    """Map a URL path to a file of ``site``: ``/contact/`` -> ``contact/index.html``."""
+    relative = url_path.lstrip("/")
+    candidate = (site / relative).resolve()
+    if site.resolve() not in (candidate, *candidate.parents):
+        return None  # no escaping the site's folder
+    if candidate.is_dir():
+        candidate = candidate / "index.html"
+    elif not candidate.exists() and candidate.with_suffix(".html").exists():
+        candidate = candidate.with_suffix(".html")
+    return candidate if candidate.is_file() else None
+
+
+def serve(port: int = 0) -> ThreadingHTTPServer:
+    """Create the farm server on loopback (port 0: any free port)."""
+    server = ThreadingHTTPServer(("127.0.0.1", port), FarmHandler)
+    server.daemon_threads = True
+    return server
+
+
+if __name__ == "__main__":
+    farm = serve(int(sys.argv[1]) if len(sys.argv) > 1 else 0)
+    print(f"farm listening on http://127.0.0.1:{farm.server_port}", flush=True)
+    farm.serve_forever()
