@@ -120,20 +120,26 @@ def name_spelled_by(address: str, text: str) -> str | None:
     'Álvaro Jiménez'
     >>> name_spelled_by("c.vasseur@vasseur.fr", "Maître Claire Vasseur, avocate")
     'Claire Vasseur'
+    >>> name_spelled_by("mara@maraluna.es", "Mara Luna, fundadora")
+    'Mara Luna'
     >>> name_spelled_by("contact@vasseur.fr", "Cabinet Vasseur") is None
     True
     """
     parts = [p for p in re.split(r"[._-]+", fold(address.partition("@")[0])) if p]
-    if len(parts) != 2 or not all(p.isalpha() for p in parts):
+    if not 1 <= len(parts) <= 2 or not all(p.isalpha() for p in parts):
         return None
     written = [w.strip(_PUNCTUATION) for w in text.split()]
     for first, last in pairwise(written):
         if not (first[:1].isupper() and last[:1].isupper()):
             continue
         pair = (fold(first), fold(last))
-        if pair == tuple(parts) or pair[::-1] == tuple(parts):
-            return f"{first} {last}"
-        if len(parts[0]) == 1 and pair[0].startswith(parts[0]) and pair[1] == parts[1]:
+        if len(parts) == 1:
+            spelled = len(parts[0]) > 2 and parts[0] in pair
+        else:
+            spelled = pair in (tuple(parts), tuple(parts[::-1])) or (
+                len(parts[0]) == 1 and pair[0].startswith(parts[0]) and pair[1] == parts[1]
+            )
+        if spelled:
             return f"{first} {last}"
     return None
 
@@ -178,14 +184,18 @@ def _third_party(folded: str, element: HtmlElement) -> ThirdParty | None:
     if _HOST.search(folded):
         return ThirdParty.HOST
     for node in (element, *element.iterancestors()):
-        if node.tag == "blockquote":
-            return ThirdParty.TESTIMONIAL
-        attributes = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if attributes == " ":
-            continue
-        marks = re.split(r"[\W_]+", fold(attributes))
-        if any(
-            {mark, mark.removesuffix("s")} & vocab.TESTIMONIAL_MARKERS for mark in marks
-        ):
-            return ThirdParty.TESTIMONIAL
+        if _is_testimonial(node) or _is_testimonial(node.getprevious()):
+            return ThirdParty.TESTIMONIAL  # a quote, or the attribution line after it
     return None
+
+
+def _is_testimonial(node: HtmlElement | None) -> bool:
+    if node is None or not isinstance(node.tag, str):
+        return False
+    if node.tag in ("blockquote", "q"):
+        return True
+    attributes = f"{node.get('class') or ''} {node.get('id') or ''}"
+    if attributes == " ":
+        return False
+    marks = re.split(r"[\W_]+", fold(attributes))
+    return any({mark, mark.removesuffix("s")} & vocab.TESTIMONIAL_MARKERS for mark in marks)
