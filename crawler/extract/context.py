@@ -137,7 +137,9 @@ def name_spelled_by(address: str, text: str) -> str | None:
             spelled = len(parts[0]) > 2 and parts[0] in pair
         else:
             spelled = pair in (tuple(parts), tuple(parts[::-1])) or (
-                len(parts[0]) == 1 and pair[0].startswith(parts[0]) and pair[1] == parts[1]
+                len(parts[0]) == 1
+                and pair[0].startswith(parts[0])
+                and pair[1] == parts[1]
             )
         if spelled:
             return f"{first} {last}"
@@ -198,4 +200,6 @@ def _is_testimonial(node: HtmlElement | None) -> bool:
     if attributes == " ":
         return False
     marks = re.split(r"[\W_]+", fold(attributes))
-    return any({mark, mark.removesuffix("s")} & vocab.TESTIMONIAL_MARKERS for mark in marks)
+    return any(
+        {mark, mark.removesuffix("s")} & vocab.TESTIMONIAL_MARKERS for mark in marks
+    )

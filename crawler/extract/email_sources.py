@@ -62,8 +62,10 @@ class Find:
 def mailto_finds(page: Page) -> Iterator[Find]:
     """Addresses in ``mailto:`` links: ``?subject=``, escapes, several recipients."""
     for element in page.root.xpath(
-        "//a[starts-with(translate(normalize-space(@href),'MAILTO','mailto'),'mailto:')]"
+        "//a[contains(@href, 'ailto:') or contains(@href, 'AILTO:')]"
     ):
+        if not element.get("href").strip().lower().startswith("mailto:"):
+            continue
         if _is_unread(element):
             continue
         for address in mailto_addresses(element.get("href")):
