@@ -101,6 +101,13 @@ DEPARTMENT_WORDS = frozenset({
 # Common first names (FR, EN, DE, ES, IT), folded. A local part equal to one of
 # these, or starting "<first name>.", is a person's mailbox (rule 2).
 FIRST_NAMES = frozenset("""
+    mary margaret elizabeth patricia susan karen nancy betty dorothy sandra linda
+    barbara jean janet joan judith kathleen jacqueline pamela anne annie carole iain
+    ian fiona ewan alistair alasdair hamish morag eilidh catriona kirsty moira ailsa
+    euan angus callum duncan fraser gordon keith malcolm murray niall ross stuart
+    andrew colin derek douglas graeme greig kenneth lachlan rory seamus sean patrick
+    brendan declan eoin padraig orla roisin sinead aisling maeve grainne caoimhe
+    bridget eileen maureen deirdre nuala shauna tara una
     abigail adam adele adrien agathe agnes alain alan alba alberto aldo alejandro
     alessandra alessandro alessia alex alexander alexandre alexis alfonso alfredo alice
     alicia aline alix alvaro amanda amandine amber amelie amy ana anais andre andrea

@@ -21,6 +21,8 @@ _MAX_CONTEXT = 400  # characters: past this a block is a page section, not a cap
 _WEB_AGENCY = phrase_pattern(vocab.WEB_AGENCY_CUES)
 _HOST = phrase_pattern(vocab.HOST_CUES)
 _PUNCTUATION = ",;:–—-()[]«»\"'·|/"
+_DASHES = "-–—―~"
+_QUOTES = "\"“”«»„‟‘’‹›'"
 _PARTICLES = frozenset(
     {"de", "du", "di", "da", "del", "della", "van", "von", "le", "la"}
 )
@@ -66,7 +68,7 @@ def read_context(
     return Context(
         person=find_person(text, address) or name_spelled_by(address, text),
         manager=bool(vocab.MANAGER_WORDS.intersection(words(text))),
-        third_party=_third_party(folded, element),
+        third_party=_third_party(folded, element) or _quote_attribution(text, address),
     )
 
 
@@ -188,6 +190,24 @@ def _third_party(folded: str, element: HtmlElement) -> ThirdParty | None:
     for node in (element, *element.iterancestors()):
         if _is_testimonial(node) or _is_testimonial(node.getprevious()):
             return ThirdParty.TESTIMONIAL  # a quote, or the attribution line after it
+    return None
+
+
+def _quote_attribution(text: str, address: str) -> ThirdParty | None:
+    r"""Read "« Great stay! »" then "— Sarah, Leeds (sarah@…)" as a quoted customer.
+
+    >>> _quote_attribution('"Perfect!"\n— Sarah, Leeds (sarah.w@outlook.com)', "sarah.w@outlook.com")
+    <ThirdParty.TESTIMONIAL: 'testimonial'>
+    >>> _quote_attribution("Horaires : 9h-18h\n- Email : bar@orange.fr", "bar@orange.fr") is None
+    True
+    """  # noqa: E501 (doctest)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    local = address.partition("@")[0]
+    for index, line in enumerate(lines):
+        if local in line.lower() and line[:1] in _DASHES and index:
+            quoted = lines[index - 1]
+            if quoted[:1] in _QUOTES or quoted[-1:] in _QUOTES:
+                return ThirdParty.TESTIMONIAL
     return None
 
 

@@ -175,6 +175,13 @@ PEOPLE = [
         False,
         id="business-name-is-no-person",
     ),
+    # golden page webflow-es-peluqueria-mara-luna-equipo: "Mara" is in no first-name list
+    pytest.param(
+        '<div><h3>Mara Luna</h3><p>Fundadora</p><a href="mailto:mara@martin.fr">x</a></div>',
+        "Mara Luna",
+        True,
+        id="es-name-spelled-by-the-local-part",
+    ),
 ]
 
 # (body, expected third party)
@@ -246,6 +253,29 @@ THIRD_PARTIES = [
         "<p>Gartengestaltung Huber, huber.garten@web.de</p>",
         None,
         id="de-gartengestaltung-is-a-trade",
+    ),
+    # golden page squarespace-fr-salon-coiffure-meche-rebelle: the line after a quote
+    pytest.param(
+        "<blockquote><p>« Ravie ! »</p></blockquote><p>— Léa, message reçu de lea.f@hotmail.fr</p>",
+        ThirdParty.TESTIMONIAL,
+        id="fr-attribution-after-blockquote",
+    ),
+    # golden pages html-it-idraulico-brambilla and wix-en-bnb-thistledown: no markup says
+    # "testimonial"; a quoted sentence, then a dash and a name, does
+    pytest.param(
+        '<td><i>"Lavoro eccellente!"</i><br><font size="1">- Giovanna Pozzi (g.pozzi@tiscali.it)</font></td>',
+        ThirdParty.TESTIMONIAL,
+        id="it-2000s-quote-then-dash-attribution",
+    ),
+    pytest.param(
+        '<div class="rich"><p><span>“A perfect stay.”</span></p><p><span>— Sarah &amp; Tom, Leeds (s.w@outlook.com)</span></p></div>',
+        ThirdParty.TESTIMONIAL,
+        id="en-wix-quote-then-dash-attribution",
+    ),
+    pytest.param(
+        "<p>Horaires : 9h-18h<br>- Email : bar.tabac@orange.fr</p>",
+        None,
+        id="fr-dash-bullet-is-no-attribution",
     ),
 ]
 
