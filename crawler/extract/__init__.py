@@ -1,6 +1,7 @@
 """Pure extraction: what a page says, with no crawling, web framework or database.
 
-Public API: ``extract_emails`` and the value types it returns.
+Public API: ``extract_emails``, ``extract_socials``, ``canonical_profile`` and the value
+types they return.
 """
 
 from crawler.extract.context import ThirdParty
@@ -14,17 +15,25 @@ from crawler.extract.emails import (
     scan_page,
 )
 from crawler.extract.page import PageKind, PageRegion
+from crawler.extract.profiles import Network, Profile, canonical_profile
+from crawler.extract.socials import SocialLink, SocialSource, extract_socials
 
 __all__ = [
     "EmailSighting",
     "EmailSource",
+    "Network",
     "PageKind",
     "PageRegion",
     "PageScan",
+    "Profile",
     "RejectReason",
     "Rejection",
+    "SocialLink",
+    "SocialSource",
     "ThirdParty",
+    "canonical_profile",
     "extract_emails",
+    "extract_socials",
     "reject_reason",
     "scan_page",
 ]

@@ -202,6 +202,18 @@ TESTIMONIAL_MARKERS = frozenset({
     "testimonianza", "testimonianze", "testimonio",
 })
 
+PARTNER_CUES = (
+    "partenaires", "nos partenaires", "partenaire", "partners", "our partners",
+    "partner",
+    "unsere partner", "partnerbetriebe", "socios", "colaboradores", "nuestros socios",
+    "i nostri partner", "sponsors", "sponsor",
+)
+# Phrases that introduce the site's own profiles (they end an agency credit).
+FOLLOW_CUES = (
+    "suivez-nous", "suivez nous", "retrouvez-nous", "rejoignez-nous", "follow us",
+    "find us", "folgen sie uns", "folge uns", "siguenos", "seguici", "seguiteci",
+)
+
 # --- page kinds (rule 3c): words in a URL path --------------------------------------
 CONTACT_PAGE_WORDS = (
     "contact", "kontakt", "contacto", "contactanos", "contatti", "contatto",

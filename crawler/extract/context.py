@@ -34,6 +34,7 @@ class ThirdParty(StrEnum):
     WEB_AGENCY = "web_agency"  # "site réalisé par …", "Webdesign: …"
     HOST = "host"  # the hosting company in a legal notice
     TESTIMONIAL = "testimonial"  # a customer quoted on the page
+    PARTNER = "partner"  # a partners' or sponsors' block
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +189,7 @@ def _third_party(folded: str, element: HtmlElement) -> ThirdParty | None:
     if _HOST.search(folded):
         return ThirdParty.HOST
     for node in (element, *element.iterancestors()):
-        if _is_testimonial(node) or _is_testimonial(node.getprevious()):
+        if is_testimonial(node) or is_testimonial(node.getprevious()):
             return ThirdParty.TESTIMONIAL  # a quote, or the attribution line after it
     return None
 
@@ -211,7 +212,7 @@ def _quote_attribution(text: str, address: str) -> ThirdParty | None:
     return None
 
 
-def _is_testimonial(node: HtmlElement | None) -> bool:
+def is_testimonial(node: HtmlElement | None) -> bool:
     if node is None or not isinstance(node.tag, str):
         return False
     if node.tag in ("blockquote", "q"):

@@ -19,7 +19,7 @@ from crawler.extract.deobfuscate import (
     find_spelled_addresses,
     unescape_at,
 )
-from crawler.extract.page import SKIPPED_TAGS, Page, is_hidden
+from crawler.extract.page import Page, is_unread
 
 # Deliberately loose: the filters decide what is an address, this only finds candidates.
 ADDRESS = re.compile(r"[\w.+-]+@[^\W_][\w-]*(?:\.[\w-]+)+")
@@ -66,7 +66,7 @@ def mailto_finds(page: Page) -> Iterator[Find]:
     ):
         if not element.get("href").strip().lower().startswith("mailto:"):
             continue
-        if _is_unread(element):
+        if is_unread(element):
             continue
         for address in mailto_addresses(element.get("href")):
             yield Find(address, EmailSource.MAILTO, element)
@@ -116,7 +116,7 @@ def attribute_finds(page: Page) -> Iterator[Find]:
             continue
         if name == "href" and attribute.strip().lower().startswith("mailto:"):
             continue  # the mailto source reads these
-        if _is_unread(element) or element.get("itemprop") == "email":
+        if is_unread(element) or element.get("itemprop") == "email":
             continue  # microdata reads itemprop="email"
         value = (
             unescape_at(unquote(attribute))
@@ -136,7 +136,7 @@ def cfemail_finds(page: Page) -> Iterator[Find]:
     for element in page.root.xpath(
         f"//*[@data-cfemail] | //a[contains(@href, '{_CF_PATH}#')]"
     ):
-        if _is_unread(element):
+        if is_unread(element):
             continue
         encoded = element.get("data-cfemail")
         if encoded is None:
@@ -144,13 +144,3 @@ def cfemail_finds(page: Page) -> Iterator[Find]:
         decoded = decode_cfemail(encoded.strip())
         if decoded:
             yield Find(decoded, EmailSource.CFEMAIL, element)
-
-
-def _is_unread(element: HtmlElement) -> bool:
-    """Tell whether ``element`` is inside code, a template or a hidden placeholder."""
-    node: HtmlElement | None = element
-    while node is not None:
-        if (node.tag in SKIPPED_TAGS and node.tag != "head") or is_hidden(node):
-            return True
-        node = node.getparent()
-    return False

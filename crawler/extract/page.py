@@ -268,3 +268,13 @@ def _inline(element: HtmlElement, own: list[str]) -> None:
             _inline(child, own)
         if child.tail:
             own.append(child.tail)
+
+
+def is_unread(element: HtmlElement) -> bool:
+    """Tell whether ``element`` is inside code, a template or a hidden placeholder."""
+    node: HtmlElement | None = element
+    while node is not None:
+        if (node.tag in SKIPPED_TAGS and node.tag != "head") or is_hidden(node):
+            return True
+        node = node.getparent()
+    return False
