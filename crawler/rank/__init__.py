@@ -10,13 +10,17 @@ from crawler.rank.emails import (
     qualify,
     rank_emails,
 )
+from crawler.rank.socials import Exclusion, SocialProfiles, choose_profiles
 
 __all__ = [
     "Disqualification",
     "EmailCandidate",
     "EmailChoice",
+    "Exclusion",
     "Mailbox",
     "Qualification",
+    "SocialProfiles",
+    "choose_profiles",
     "mailbox_kind",
     "qualify",
     "rank_emails",
