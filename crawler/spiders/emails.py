@@ -5,7 +5,7 @@ The spider only crawls; extraction and ranking run in ``crawler.pipelines``.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -52,13 +52,7 @@ class EmailsSpider(scrapy.Spider):
                 yield PoiResult(poi, visit)
                 continue
             visit.pending = 1
-            yield scrapy.Request(
-                url,
-                callback=self.parse_home,
-                errback=self.settle_error,
-                cb_kwargs={"poi": poi, "visit": visit},
-                dont_filter=True,
-            )
+            yield self._request(url, self.parse_home, poi, visit)
 
     def parse_home(
         self, response: Response, poi: Poi, visit: SiteVisit
@@ -74,13 +68,7 @@ class EmailsSpider(scrapy.Spider):
             if url.rstrip("/") == response.url.rstrip("/"):
                 continue
             visit.pending += 1
-            yield scrapy.Request(
-                url,
-                callback=self.parse_page,
-                errback=self.settle_error,
-                cb_kwargs={"poi": poi, "visit": visit},
-                dont_filter=True,
-            )
+            yield self._request(url, self.parse_page, poi, visit)
         yield from self.parse_page(response, poi, visit)
 
     def parse_page(
@@ -94,6 +82,18 @@ class EmailsSpider(scrapy.Spider):
         kwargs = failure.request.cb_kwargs  # type: ignore[attr-defined]
         kwargs["visit"].errors.append(failure.getErrorMessage() or repr(failure.value))
         yield from self._settle(kwargs["poi"], kwargs["visit"])
+
+    def _request(
+        self, url: str, callback: Callable[..., Any], poi: Poi, visit: SiteVisit
+    ) -> scrapy.Request:
+        # dont_filter: a request the dupe filter dropped would never settle its site
+        return scrapy.Request(
+            url,
+            callback=callback,
+            errback=self.settle_error,
+            cb_kwargs={"poi": poi, "visit": visit},
+            dont_filter=True,
+        )
 
     def _settle(self, poi: Poi, visit: SiteVisit) -> Iterator[PoiResult]:
         """Count one request of the site as settled; emit the POI when none is left."""
