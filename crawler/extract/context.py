@@ -66,10 +66,13 @@ def read_context(
         text = _lines_around(text, address)
     text = _window(text, address)
     folded = fold(text)
+    # A credit or a host names what follows it: only the text before the address counts.
+    position = folded.find(fold(address.partition("@")[0]))
+    before = folded[: position if position >= 0 else None][-200:]
     return Context(
         person=find_person(text, address) or name_spelled_by(address, text),
         manager=bool(vocab.MANAGER_WORDS.intersection(words(text))),
-        third_party=_third_party(folded, element) or _quote_attribution(text, address),
+        third_party=_third_party(before, element) or _quote_attribution(text, address),
     )
 
 
@@ -183,10 +186,10 @@ def _capitalised_run(tokens: list[tuple[int, str]]) -> list[str]:
     return names
 
 
-def _third_party(folded: str, element: HtmlElement) -> ThirdParty | None:
-    if _WEB_AGENCY.search(folded):
+def _third_party(folded_before: str, element: HtmlElement) -> ThirdParty | None:
+    if _WEB_AGENCY.search(folded_before):
         return ThirdParty.WEB_AGENCY
-    if _HOST.search(folded):
+    if _HOST.search(folded_before):
         return ThirdParty.HOST
     for node in (element, *element.iterancestors()):
         if is_testimonial(node) or is_testimonial(node.getprevious()):

@@ -277,6 +277,17 @@ THIRD_PARTIES = [
         None,
         id="fr-dash-bullet-is-no-attribution",
     ),
+    # a one-line footer: the business's own webmail, then the agency's credit
+    pytest.param(
+        "<p>© Plomberie Vidal – plomberie.vidal@orange.fr – Site réalisé par WebSud</p>",
+        None,
+        id="fr-credit-after-the-address-is-not-its-context",
+    ),
+    pytest.param(
+        "<p>Site réalisé par WebSud<br>websud.creations@gmail.com</p>",
+        ThirdParty.WEB_AGENCY,
+        id="fr-credit-on-the-line-above",
+    ),
 ]
 
 
