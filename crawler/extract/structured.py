@@ -81,9 +81,9 @@ def microdata_finds(page: Page) -> Iterator[Find]:
     """Addresses in microdata ``itemprop="email"``: its content, link or text."""
     if not page.mentions("itemprop"):
         return
-    for element in page.root.xpath(
-        "//*[contains(concat(' ', @itemprop, ' '), ' email ')]"
-    ):
+    for element in page.root.xpath("//*[contains(@itemprop, 'email')]"):
+        if "email" not in element.get("itemprop").split():
+            continue
         value = element.get("content") or element.get("href") or element.text_content()
         value = value.strip()
         addresses = (

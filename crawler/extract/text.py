@@ -16,6 +16,8 @@ def fold(text: str) -> str:
     >>> fold("Gérant·e : Hélène MÜLLER")
     'gerant·e : helene muller'
     """
+    if text.isascii():  # nothing to decompose: the common case of markup and URLs
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
