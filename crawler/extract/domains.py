@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import idna
 import tldextract
 
 # suffix_list_urls=() keeps tldextract on its bundled snapshot: the default would
@@ -24,6 +25,18 @@ def registrable_domain(host: str) -> str | None:
     'martin.wixsite.com'
     >>> registrable_domain("logo.png") is None
     True
+
+    Internationalised names compare in one form, ASCII (an address may be written in
+    Unicode on a site whose host is punycode):
+
+    >>> registrable_domain("www.BÄCKEREI-müller.de")
+    'xn--bckerei-mller-bfb28a.de'
     """
-    parts = _EXTRACT(host.strip().rstrip(".").lower())
+    host = host.strip().rstrip(".")
+    if not host.isascii():
+        try:
+            host = idna.encode(host, uts46=True).decode("ascii")
+        except idna.IDNAError:
+            return None
+    parts = _EXTRACT(host.lower())
     return parts.top_domain_under_public_suffix or None

@@ -246,6 +246,28 @@ def test_ranking_does_not_depend_on_crawl_order(sightings, expected):
     assert best(*reversed(sightings), site=site) == expected
 
 
+@pytest.mark.parametrize(
+    ("address", "host"),
+    [
+        pytest.param(
+            "info@bäckerei-müller.de",
+            "xn--bckerei-mller-bfb28a.de",
+            id="unicode-on-punycode",
+        ),
+        pytest.param(
+            "info@xn--bckerei-mller-bfb28a.de",
+            "bäckerei-müller.de",
+            id="punycode-on-unicode",
+        ),
+        pytest.param(
+            "info@BÄCKEREI-MÜLLER.DE", "www.bäckerei-müller.de", id="upper-case-unicode"
+        ),
+    ],
+)
+def test_rule_1_internationalised_domains_compare_in_one_form(address, host):
+    assert rank_emails([seen(address.lower())], Site(host)).email == address.lower()
+
+
 def test_choice_fields_follow_the_seed():
     choice = rank_emails(
         [
