@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crawler.extract import EmailSighting
-from crawler.sites import Site
+from crawler.sites import Site, SiteRejection
 
 
 @dataclass(slots=True)
@@ -36,5 +36,6 @@ class PoiResult:
 
     poi: dict[str, Any]
     visit: SiteVisit
+    rejection: SiteRejection | None = None  # why the POI has no site to crawl
     sightings: list[EmailSighting] = field(default_factory=list)
     columns: dict[str, Any] = field(default_factory=dict)

@@ -25,8 +25,9 @@ class RankEmailsPipeline:
 
     def process_item(self, item: PoiResult) -> PoiResult:
         visit = item.visit
-        if not visit.start_url:
-            item.columns["status"] = "no_website"
+        if item.rejection is not None:
+            item.columns["status"] = item.rejection.problem.value
+            item.columns["status_detail"] = item.rejection.detail
             return item
         choice = rank_emails(item.sightings, visit.site)
         item.columns.update(

@@ -1,19 +1,56 @@
-"""The website a POI points to, as ranking and crawling see it."""
+"""The website a POI points to: what lists write in ``site_web``, and what it means.
+
+Pure: ``normalise_site`` decides, for the spiders and for the job API alike, whether a
+value is a website to crawl, and says why when it is not.
+"""
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from enum import StrEnum
+from urllib.parse import urlsplit, urlunsplit
+
+from w3lib.url import safe_url_string
 
 from crawler.extract.domains import registrable_domain
+
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)
+_SOCIAL_DOMAINS = frozenset(
+    {
+        "facebook.com",
+        "fb.com",
+        "instagram.com",
+        "linkedin.com",
+        "twitter.com",
+        "x.com",
+        "tiktok.com",
+        "youtube.com",
+    }
+)
+
+
+class SiteProblem(StrEnum):
+    """Why a POI has no site to crawl (its ``status`` in the output)."""
+
+    NO_WEBSITE = "no_website"
+    INVALID_URL = "invalid_url"
+
+
+@dataclass(frozen=True, slots=True)
+class SiteRejection:
+    problem: SiteProblem
+    detail: str
 
 
 @dataclass(frozen=True, slots=True)
 class Site:
-    """A site's host and the hosts it redirected to (each counts as the site's own)."""
+    """A site: its host, the hosts it redirected to (its own too), its start URL."""
 
     host: str
     redirected_hosts: tuple[str, ...] = ()
+    start_url: str = ""
 
     @classmethod
     def from_url(cls, url: str, *redirected_urls: str) -> Site:
@@ -23,10 +60,68 @@ class Site:
         frozenset({'martin.fr'})
         """
         hosts = tuple(urlsplit(u).hostname or "" for u in redirected_urls)
-        return cls(urlsplit(url).hostname or "", hosts)
+        return cls(urlsplit(url).hostname or "", hosts, url)
 
     @property
     def domains(self) -> frozenset[str]:
         """The registrable domains on which an address is the site's own (rule 1)."""
         hosts = (self.host, *self.redirected_hosts)
         return frozenset(d for d in map(registrable_domain, hosts) if d)
+
+
+def normalise_site(site_web: object) -> Site | SiteRejection:
+    """Read a ``site_web`` value the way a person would, or say why it is no website.
+
+    >>> normalise_site(" WWW.Martin.fr ").start_url
+    'http://www.martin.fr/'
+    >>> normalise_site("mailto:contact@martin.fr").problem
+    <SiteProblem.INVALID_URL: 'invalid_url'>
+    """
+    if not isinstance(site_web, str) or not site_web.strip():
+        return SiteRejection(SiteProblem.NO_WEBSITE, "no website given")
+    value = "".join(site_web.split()).strip("\"'<>")
+    scheme = _SCHEME.match(value)
+    if scheme and "." not in scheme[1]:  # "www.martin.fr:8080" has a port, not a scheme
+        if scheme[1].lower() not in ("http", "https"):
+            return _invalid(f"a {scheme[1].lower()}: link, not a website")
+    elif value.startswith("//"):
+        value = "http:" + value
+    else:
+        value = "http://" + value
+    try:
+        parts = urlsplit(safe_url_string(value))
+        host = (parts.hostname or "").rstrip(".")
+    except ValueError:
+        return _invalid("not a URL")
+    problem = _host_problem(host, parts.username)
+    if problem:
+        return _invalid(problem)
+    domain = registrable_domain(host)
+    if domain in _SOCIAL_DOMAINS:
+        return _invalid(f"a {domain} page, not the business's own website")
+    start_url = urlunsplit(
+        (parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, "")
+    )
+    return Site(host=host, start_url=start_url)
+
+
+def _host_problem(host: str, username: str | None) -> str | None:
+    if username is not None:
+        return "an email address or credentials, not a website"
+    if not host:
+        return "no host name"
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    else:
+        return "an IP address, not a website"
+    if host == "localhost" or host.endswith(".localhost"):
+        return "a local address, not a website"
+    if registrable_domain(host) is None:
+        return f"{host!r} is not under a public domain suffix"
+    return None
+
+
+def _invalid(detail: str) -> SiteRejection:
+    return SiteRejection(SiteProblem.INVALID_URL, detail)

@@ -17,6 +17,7 @@ from twisted.python.failure import Failure
 from crawler.inputs import Poi, read_pois
 from crawler.items import PageSnapshot, PoiResult, SiteVisit
 from crawler.links import pick_links
+from crawler.sites import SiteRejection, normalise_site
 
 SITE_KEYS = (
     "site_web",
@@ -46,13 +47,12 @@ class EmailsSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[scrapy.Request | PoiResult]:
         for poi in read_pois(self.input):
-            url = site_url(poi)
-            visit = SiteVisit(start_url=url or "")
-            if url is None:
-                yield PoiResult(poi, visit)
+            site = normalise_site(site_web(poi))
+            if isinstance(site, SiteRejection):
+                yield PoiResult(poi, SiteVisit(start_url=""), rejection=site)
                 continue
-            visit.pending = 1
-            yield self._request(url, self.parse_home, poi, visit)
+            visit = SiteVisit(start_url=site.start_url, pending=1)
+            yield self._request(site.start_url, self.parse_home, poi, visit)
 
     def parse_home(
         self, response: Response, poi: Poi, visit: SiteVisit
@@ -102,11 +102,9 @@ class EmailsSpider(scrapy.Spider):
             yield PoiResult(poi, visit)
 
 
-def site_url(poi: Poi) -> str | None:
-    """Return the start URL of a POI's website, or None when it has none."""
+def site_web(poi: Poi) -> object:
+    """Return the POI's website value: ``site_web`` (the seeds' name) or an alias."""
     for key in SITE_KEYS:
-        value = poi.get(key)
-        if isinstance(value, str) and value.strip():
-            value = value.strip()
-            return value if "://" in value else f"http://{value}"
+        if poi.get(key):
+            return poi[key]
     return None

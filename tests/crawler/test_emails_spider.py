@@ -18,6 +18,7 @@ POIS = [
     {"nom": "Plomberie Durand", "site_web": "http://plomberie-durand.fr/"},
     {"nom": "Site disparu", "site_web": "site-disparu.fr"},
     {"nom": "Sans site", "ville": "Lyon"},
+    {"nom": "Page Facebook", "site_web": "https://www.facebook.com/boulangeriemartin"},
 ]
 
 
@@ -75,3 +76,8 @@ def test_statuses_tell_empty_sites_from_dead_ones(farm, tmp_path):
     )
     assert rows["Site disparu"]["status"] == "unreachable"
     assert rows["Sans site"]["status"] == "no_website"
+    facebook = rows["Page Facebook"]
+    assert (facebook["status"], facebook["status_detail"]) == (
+        "invalid_url",
+        "a facebook.com page, not the business's own website",
+    )
