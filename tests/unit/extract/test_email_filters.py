@@ -93,6 +93,25 @@ def test_url_credentials_are_monitoring_dsns():
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        pytest.param(
+            "Questions? Ask jane at partners.co.uk",
+            "http://martin.fr/",
+            id="en-other-domain",
+        ),
+        pytest.param(
+            "Escribe a ana arroba at hotel.es", "http://martin.fr/", id="not-a-spelling"
+        ),
+    ],
+)
+def test_bare_at_on_another_domain_is_an_uncertain_spelling(text, site):
+    scan = scan_page(f"<p>{text}</p>", site)
+    assert scan.sightings == ()
+    assert R.UNCERTAIN_SPELLING in {r.reason for r in scan.rejections}
+
+
 def test_scan_reports_rejections_with_reason_and_source():
     html = (
         '<p>Logo: <img src="a.png" data-hires="logo@2x.png"></p>'
