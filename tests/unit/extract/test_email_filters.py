@@ -102,7 +102,9 @@ def test_url_credentials_are_monitoring_dsns():
             id="en-other-domain",
         ),
         pytest.param(
-            "Escribe a ana arroba at hotel.es", "http://martin.fr/", id="not-a-spelling"
+            "Book a table at restaurant-sol.es",
+            "http://martin.fr/",
+            id="en-prose-booking",
         ),
     ],
 )
