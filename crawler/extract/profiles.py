@@ -27,7 +27,10 @@ class Network(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """A social profile: its network, canonical URL and handle as the URL wrote it."""
+    """A social profile: its network, canonical URL and handle (in canonical case).
+
+    Two links to one profile give equal values, however they were written.
+    """
 
     network: Network
     url: str
@@ -73,7 +76,7 @@ def canonical_profile(url: str) -> Profile | None:
     """Return the profile ``url`` links to, in canonical form, or None if it is not one.
 
     >>> canonical_profile("https://fr-fr.facebook.com/BoulangerieMartin/?ref=bookmarks")
-    Profile(network=<Network.FACEBOOK: 'facebook'>, url='https://www.facebook.com/boulangeriemartin', handle='BoulangerieMartin')
+    Profile(network=<Network.FACEBOOK: 'facebook'>, url='https://www.facebook.com/boulangeriemartin', handle='boulangeriemartin')
     >>> canonical_profile("https://twitter.com/intent/tweet?url=x") is None
     True
     """  # noqa: E501 (a doctest's expected output is one line)
@@ -133,22 +136,23 @@ def _facebook(parts: _Parts) -> Profile | None:
             return _facebook_page(segments[-1], [])
         return None
     if first == "pg" and len(segments) >= 2:
-        return _facebook_page(segments[1], segments[2:3])
+        return _facebook_page(segments[1], segments[2:])
     if first in rules.FACEBOOK_RESERVED:
         return None
-    return _facebook_page(segments[0], segments[1:2])
+    return _facebook_page(segments[0], segments[1:])
 
 
 def _facebook_page(name: str, rest: list[str]) -> Profile | None:
-    if rest and rest[0].lower() in rules.FACEBOOK_ITEMS:
-        return None  # a post, photo or video of the page
+    item = rest[0].lower() if rest else ""
+    if item in rules.FACEBOOK_ITEMS and (len(rest) > 1 or item.endswith(".php")):
+        return None  # one post, photo or video of the page (a bare tab is the page)
     handle = name.lower()
     if not _FACEBOOK_PAGE.match(handle) or handle in rules.BUILDER_DEFAULTS:
         return None
     if handle.endswith(".php"):
         return None
     url = f"https://www.facebook.com/{quote(handle, safe=_SLUG_SAFE)}"
-    return Profile(Network.FACEBOOK, url, name)
+    return Profile(Network.FACEBOOK, url, handle)
 
 
 def _instagram(parts: _Parts) -> Profile | None:
@@ -162,7 +166,7 @@ def _instagram(parts: _Parts) -> Profile | None:
         return None
     if not _INSTAGRAM_USER.match(user):
         return None
-    return Profile(Network.INSTAGRAM, f"https://www.instagram.com/{user}", segments[0])
+    return Profile(Network.INSTAGRAM, f"https://www.instagram.com/{user}", user)
 
 
 def _linkedin(parts: _Parts) -> Profile | None:
@@ -173,7 +177,7 @@ def _linkedin(parts: _Parts) -> Profile | None:
     if slug in rules.BUILDER_DEFAULTS or slug == "linkedin" or not slug.strip("-_."):
         return None
     url = f"https://www.linkedin.com/{kind}/{quote(slug, safe=_SLUG_SAFE)}"
-    return Profile(Network.LINKEDIN, url, segments[1])
+    return Profile(Network.LINKEDIN, url, slug)
 
 
 def _twitter(parts: _Parts) -> Profile | None:
@@ -187,7 +191,7 @@ def _twitter(parts: _Parts) -> Profile | None:
         return None  # a single post
     if not _TWITTER_HANDLE.match(handle):
         return None
-    return Profile(Network.TWITTER, f"https://x.com/{handle}", segments[0].lstrip("@"))
+    return Profile(Network.TWITTER, f"https://x.com/{handle}", handle)
 
 
 def _tiktok(parts: _Parts) -> Profile | None:
@@ -199,7 +203,7 @@ def _tiktok(parts: _Parts) -> Profile | None:
         return None
     if not _TIKTOK_USER.match(user) or user[1:] in rules.BUILDER_DEFAULTS:
         return None
-    return Profile(Network.TIKTOK, f"https://www.tiktok.com/{user}", segments[0][1:])
+    return Profile(Network.TIKTOK, f"https://www.tiktok.com/{user}", user[1:])
 
 
 def _youtube(parts: _Parts) -> Profile | None:
@@ -211,7 +215,7 @@ def _youtube(parts: _Parts) -> Profile | None:
         handle = first.lower()
         if not _YOUTUBE_HANDLE.match(handle) or handle[1:] in rules.BUILDER_DEFAULTS:
             return None
-        return Profile(Network.YOUTUBE, f"https://www.youtube.com/{handle}", first[1:])
+        return Profile(Network.YOUTUBE, f"https://www.youtube.com/{handle}", handle[1:])
     kind = first.lower()
     if kind == "channel" and len(segments) > 1 and _YOUTUBE_CHANNEL.match(segments[1]):
         url = f"https://www.youtube.com/channel/{segments[1]}"  # ids are case-sensitive
