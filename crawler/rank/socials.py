@@ -96,9 +96,16 @@ def exclusion(profile: Profile, links: Sequence[SocialLink]) -> Exclusion | None
 def _one_person_practice(
     candidates: Sequence[tuple[Profile, list[SocialLink]]], names: frozenset[str]
 ) -> bool:
-    """Rule S3: the only LinkedIn link is a person's, who names the business."""
+    """Rule S3: the only LinkedIn link is a person's, whose name names the business.
+
+    Slugs write the name first (``claire-vasseur-4a2b1``, ``lena-krueger-physio``): its
+    first two words are compared, whole, with the business's words.
+    """
     (profile, _), *others = candidates
-    return not others and _is_person(profile) and _matches(profile.handle, names)
+    if others or not _is_person(profile):
+        return False
+    name_words = [w for w in re.split(r"[-_.\d]+", profile.handle) if w][:2]
+    return any(compact(word) in names for word in name_words)
 
 
 def _sort_key(

@@ -198,6 +198,14 @@ PEOPLE = [
         False,
         id="S3-it-associate-not-kept",
     ),
+    # golden page bootstrap-de-physiotherapie-am-see: the trade word is not the name
+    pytest.param(
+        "Physiotherapie am See",
+        "physio-am-see.de",
+        "https://www.linkedin.com/in/lena-krueger-physio",
+        False,
+        id="S3-de-trade-word-in-slug-is-not-the-name",
+    ),
 ]
 
 
