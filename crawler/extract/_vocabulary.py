@@ -185,7 +185,7 @@ WEB_AGENCY_CUES = (
     "realise par", "realisee par", "cree par", "creee par", "site par",
     "conception du site", "conception web", "conception site", "conception graphique",
     "webdesign", "web design", "design by", "designed by", "made by", "created by",
-    "developed by", "website by", "site by", "powered by", "erstellt von", "umsetzung",
+    "developed by", "website by", "site by", "erstellt von", "umsetzung",
     "gestaltung", "webdesign von", "diseno web", "diseno y desarrollo", "disenado por",
     "desarrollado por", "realizado por", "hecho por", "realizzato da",
     "realizzazione sito", "realizzazione siti", "sviluppato da", "sito web di",

@@ -146,6 +146,13 @@ EVIDENCE = [
         None,
         id="fr-follow-us-after-the-credit",
     ),
+    # golden social page shopify-de-kaffeeroesterei-bohnenglueck: a platform credit
+    pytest.param(
+        '<footer><p>Powered by Shopify · Folgen: <a href="https://www.instagram.com/bohnenglueck">ig</a></p></footer>',
+        PageRegion.FOOTER,
+        None,
+        id="platform-credit-is-not-an-agency",
+    ),
     pytest.param(
         '<section><h3>Nos partenaires</h3><ul><li><a href="https://www.facebook.com/moulinbio">Moulin</a></li></ul></section>',
         PageRegion.MAIN,
