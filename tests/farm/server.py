@@ -2,7 +2,8 @@
 
 Spiders request real-looking URLs (``http://boulangerie-martin.fr/contact/``) with
 ``http_proxy`` pointing here; each host is a folder of ``sites/``. An unknown host
-answers 502, as a proxy does when it cannot resolve a name.
+answers 502, as a proxy does when it cannot resolve a name. A site's ``site.toml``
+injects faults (``faults.SiteFaults``).
 
 Run: ``python -m tests.farm.server`` prints ``farm listening on http://127.0.0.1:PORT``.
 """
@@ -11,9 +12,12 @@ from __future__ import annotations
 
 import mimetypes
 import sys
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from tests.farm.faults import SiteFaults
 
 SITES = Path(__file__).parent / "sites"
 
@@ -25,18 +29,48 @@ class FarmHandler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         target = urlsplit(self.path)
         host = (target.hostname or self.headers.get("Host", "")).split(":")[0].lower()
-        site = SITES / host
+        site = self.server.sites / host  # type: ignore[attr-defined]  # FarmServer
         if not host or not site.is_dir():
             self._answer(502, b"unknown host", "text/plain")
             return
-        path = resolve(site, target.path or "/")
-        if path is None:
+        faults = SiteFaults.of(site)
+        if faults.latency_ms:
+            time.sleep(faults.latency_ms / 1000)
+        if faults.hang:
+            time.sleep(3600)  # the client's timeout ends it
+        if faults.reset:
+            self.close_connection = True
+            self.connection.shutdown(2)
+            return
+        path = target.path or "/"
+        if path == "/robots.txt":
+            robots = faults.robots_txt
+            if robots is not None:
+                self._answer(200, robots.encode(), "text/plain; charset=utf-8")
+                return
+        if faults.redirect_to:
+            self._redirect(faults.redirect_to.rstrip("/") + path)
+            return
+        if faults.status:
+            self._answer(faults.status, b"<h1>Server error</h1>", "text/html")
+            return
+        self._serve(site, path)
+
+    def _serve(self, site: Path, path: str) -> None:
+        file = resolve(site, path)
+        if file is None:
             self._answer(404, b"<h1>404 Not Found</h1>", "text/html; charset=utf-8")
             return
-        kind = mimetypes.guess_type(path.name)[0] or "text/html"
-        if kind.startswith("text/"):
+        kind = mimetypes.guess_type(file.name)[0] or "text/html"
+        if kind.startswith("text/") or kind.endswith("xml"):
             kind += "; charset=utf-8"
-        self._answer(200, path.read_bytes(), kind)
+        self._answer(200, file.read_bytes(), kind)
+
+    def _redirect(self, location: str) -> None:
+        self.send_response(301)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def _answer(self, status: int, body: bytes, content_type: str) -> None:
         self.send_response(status)
@@ -59,14 +93,22 @@ def resolve(site: Path, url_path: str) -> Path | None:
         candidate = candidate / "index.html"
     elif not candidate.exists() and candidate.with_suffix(".html").exists():
         candidate = candidate.with_suffix(".html")
+    if candidate.name in ("truth.json", "site.toml"):
+        return None  # the farm's own files are not part of the site
     return candidate if candidate.is_file() else None
 
 
-def serve(port: int = 0) -> ThreadingHTTPServer:
+class FarmServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, port: int = 0, sites: Path = SITES) -> None:
+        super().__init__(("127.0.0.1", port), FarmHandler)
+        self.sites = sites
+
+
+def serve(port: int = 0, sites: Path = SITES) -> FarmServer:
     """Create the farm server on loopback (port 0: any free port)."""
-    server = ThreadingHTTPServer(("127.0.0.1", port), FarmHandler)
-    server.daemon_threads = True
-    return server
+    return FarmServer(port, sites)
 
 
 if __name__ == "__main__":

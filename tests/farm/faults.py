@@ -1,0 +1,37 @@
+r"""What a fixture site does wrong, read from its ``site.toml`` (all keys optional).
+
+```toml
+latency_ms = 300                              # every response waits
+status = 503                                  # every page answers this status
+redirect_to = "http://www.new-host.fr/"       # every path redirects there (301)
+robots_txt = "User-agent: *\\nDisallow: /"     # served at /robots.txt (else 404)
+hang = true                                   # never answers
+reset = true                                  # closes the connection without answering
+```
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class SiteFaults:
+    latency_ms: int = 0
+    status: int = 0
+    redirect_to: str = ""
+    robots_txt: str | None = None
+    hang: bool = False
+    reset: bool = False
+
+    @staticmethod
+    @cache
+    def of(site: Path) -> SiteFaults:
+        """Read ``site/site.toml`` once; a site without one behaves."""
+        config = site / "site.toml"
+        if not config.is_file():
+            return SiteFaults()
+        return SiteFaults(**tomllib.loads(config.read_text(encoding="utf-8")))
