@@ -1,12 +1,14 @@
-"""Crawl items: the visit of one site and the result row of one POI."""
+"""Crawl items: the visit of one site, and the result row of one POI."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from crawler.extract import EmailSighting
+from crawler.extract import EmailSighting, SocialLink
+from crawler.rank import EmailChoice, SocialProfiles
 from crawler.sites import Site, SiteRejection
+from crawler.status import Status
 
 
 @dataclass(slots=True)
@@ -17,25 +19,41 @@ class PageSnapshot:
 
 @dataclass(slots=True)
 class SiteVisit:
-    """Crawl-side accounting of one site: pending requests and what they brought."""
+    """One site's crawl (pending requests, pages, failures) and its results, once.
+
+    Every POI naming the site shares the visit; the first to reach a pipeline fills the
+    result, the others reuse it. Pages are dropped once read, so memory is bounded by
+    the sites being crawled, not by the list.
+    """
 
     start_url: str
     pending: int = 0
+    waiting: list[dict[str, Any]] = field(default_factory=list)
     pages: list[PageSnapshot] = field(default_factory=list)
+    pages_read: int = 0
     final_urls: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    failures: list[tuple[Status, str]] = field(default_factory=list)
+    sightings: list[EmailSighting] | None = None
+    email_choice: EmailChoice | None = None
+    social_links: list[SocialLink] | None = None
+    social_profiles: SocialProfiles | None = None
 
     @property
     def site(self) -> Site:
         return Site.from_url(self.start_url, *self.final_urls)
 
+    def status(self, found: bool) -> tuple[Status, str]:
+        """Return why nothing was read, else whether something was found."""
+        if not self.pages_read:
+            return self.failures[0] if self.failures else (Status.UNREACHABLE, "")
+        return (Status.OK, "") if found else (Status.NO_CANDIDATE, "")
+
 
 @dataclass(slots=True)
 class PoiResult:
-    """One POI and the visit of its site; pipelines fill the rest."""
+    """One POI and the visit of its site; pipelines fill ``columns``."""
 
     poi: dict[str, Any]
     visit: SiteVisit
     rejection: SiteRejection | None = None  # why the POI has no site to crawl
-    sightings: list[EmailSighting] = field(default_factory=list)
     columns: dict[str, Any] = field(default_factory=dict)

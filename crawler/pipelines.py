@@ -1,22 +1,43 @@
-"""Item pipelines: thin adapters from crawl items to the pure extraction and ranking."""
+"""Item pipelines: thin adapters from crawl items to the pure extraction and ranking.
+
+Each site is extracted and ranked once (memoised on its ``SiteVisit``); every POI of
+the site copies the result into its own columns.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from crawler.extract import extract_emails
-from crawler.items import PoiResult
-from crawler.rank import rank_emails
+from crawler.extract import (
+    PageRegion,
+    SocialLink,
+    SocialSource,
+    canonical_profile,
+    extract_emails,
+    extract_socials,
+)
+from crawler.items import PoiResult, SiteVisit
+from crawler.rank import choose_profiles, rank_emails
+from crawler.sites import SiteRejection
 
 EMAIL_COLUMNS = ("email", "email_personal", "email_source", "email_candidates")
+SOCIAL_COLUMNS = tuple(
+    f"social_{n}"
+    for n in ("facebook", "instagram", "linkedin", "twitter", "tiktok", "youtube")
+)
+NAME_KEYS = ("nom", "name", "raison_sociale", "enseigne", "business_name", "title")
 
 
 class ExtractEmailsPipeline:
-    """Read every address of every page of the POI's site, then drop the HTML."""
+    """Read every address of every page of the site, once; then drop the HTML."""
 
     def process_item(self, item: PoiResult) -> PoiResult:
-        for page in item.visit.pages:
-            item.sightings.extend(extract_emails(page.html, page.url))
+        visit = item.visit
+        if visit.sightings is None:
+            visit.sightings = [
+                s for p in visit.pages for s in extract_emails(p.html, p.url)
+            ]
+            visit.pages.clear()
         return item
 
 
@@ -26,21 +47,52 @@ class RankEmailsPipeline:
     def process_item(self, item: PoiResult) -> PoiResult:
         visit = item.visit
         if item.rejection is not None:
-            item.columns["status"] = item.rejection.problem.value
-            item.columns["status_detail"] = item.rejection.detail
+            _rejected(item, item.rejection, EMAIL_COLUMNS)
             return item
-        choice = rank_emails(item.sightings, visit.site)
+        if visit.email_choice is None:
+            visit.email_choice = rank_emails(visit.sightings or [], visit.site)
+        choice = visit.email_choice
         item.columns.update(
             email=choice.email,
             email_personal=choice.email_personal,
             email_source=choice.email_source,
             email_candidates=list(choice.email_candidates),
         )
-        if not visit.pages:
-            item.columns["status"] = "unreachable"
-            item.columns["status_detail"] = "; ".join(visit.errors)
-        else:
-            item.columns["status"] = "ok" if choice.email else "no_candidate"
+        _status(item, visit, found=choice.email is not None)
+        return item
+
+
+class ExtractSocialsPipeline:
+    """Read every profile link of every page of the site, once; then drop the HTML."""
+
+    def process_item(self, item: PoiResult) -> PoiResult:
+        visit = item.visit
+        if visit.social_links is None:
+            visit.social_links = [
+                link for p in visit.pages for link in extract_socials(p.html, p.url)
+            ]
+            visit.social_links += _redirected_profiles(visit)
+            visit.pages.clear()
+        return item
+
+
+class RankSocialsPipeline:
+    """Keep one own profile per network (rules: docs/ranking.md) in the six columns."""
+
+    def process_item(self, item: PoiResult) -> PoiResult:
+        visit = item.visit
+        if item.rejection is not None:
+            _rejected(item, item.rejection, SOCIAL_COLUMNS)
+            return item
+        if visit.social_profiles is None:
+            name = next((str(item.poi[k]) for k in NAME_KEYS if item.poi.get(k)), "")
+            visit.social_profiles = choose_profiles(
+                visit.social_links or [], name, visit.site
+            )
+        profiles = visit.social_profiles
+        item.columns.update({c: getattr(profiles, c) for c in SOCIAL_COLUMNS})
+        found = any(item.columns[c] for c in SOCIAL_COLUMNS)
+        _status(item, visit, found=found or bool(visit.social_links))
         return item
 
 
@@ -48,7 +100,34 @@ class OutputRowPipeline:
     """Build the output row: the POI's own columns untouched and in order, then ours."""
 
     def process_item(self, item: PoiResult) -> dict[str, Any]:
-        row = dict(item.poi)
-        for column in (*EMAIL_COLUMNS, "status", "status_detail"):
-            row[column] = item.columns.get(column)
-        return row
+        return {**item.poi, **item.columns}
+
+
+def _rejected(
+    item: PoiResult, rejection: SiteRejection, columns: tuple[str, ...]
+) -> None:
+    item.columns.update(dict.fromkeys(columns))
+    item.columns.update(status=rejection.problem.value, status_detail=rejection.detail)
+
+
+def _status(item: PoiResult, visit: SiteVisit, *, found: bool) -> None:
+    status, detail = visit.status(found)
+    item.columns.update(status=status.value, status_detail=detail or None)
+
+
+def _redirected_profiles(visit: SiteVisit) -> list[SocialLink]:
+    """Return the profile a home page redirected to (a business on Facebook only)."""
+    links = []
+    for url in visit.final_urls:
+        profile = canonical_profile(url)
+        if profile is not None:
+            links.append(
+                SocialLink(
+                    profile,
+                    url,
+                    visit.start_url,
+                    SocialSource.REDIRECT,
+                    PageRegion.MAIN,
+                )
+            )
+    return links

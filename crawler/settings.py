@@ -34,3 +34,4 @@ LOG_LEVEL = "INFO"
 
 # --- leadcrawl ------------------------------------------------------------------------
 LEADCRAWL_PAGES_PER_SITE = 5  # home page plus the most contact-like pages (normal mode)
+LEADCRAWL_SOCIAL_PAGES_PER_SITE = 2  # profiles sit in headers and footers

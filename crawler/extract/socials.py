@@ -44,6 +44,7 @@ class SocialSource(StrEnum):
     META = "meta"
     FACEBOOK_PLUGIN = "facebook_plugin"
     IFRAME = "iframe"
+    REDIRECT = "redirect"  # the site's home page redirected to the profile
 
 
 @dataclass(frozen=True, slots=True)
