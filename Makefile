@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format typecheck bench clean
+.PHONY: run test lint format typecheck eval bench clean
 
 # Create .venv and install the project with every dependency group (needs Python 3.11+).
 $(STAMP): pyproject.toml
@@ -38,6 +38,10 @@ format: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+
+## eval: crawl the fixture farm with both spiders and score them against its truth
+eval: $(STAMP)
+	$(BIN)/python -m tests.farm.evaluate
 
 ## bench: print extraction speed on large pages (figures, never assertions)
 bench: $(STAMP)

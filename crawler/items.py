@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from crawler.extract import EmailSighting, SocialLink
+from crawler.extract import EmailSighting, SocialLink, canonical_profile
 from crawler.rank import EmailChoice, SocialProfiles
 from crawler.sites import Site, SiteRejection
 from crawler.status import Status
@@ -44,9 +44,14 @@ class SiteVisit:
 
     def status(self, found: bool) -> tuple[Status, str]:
         """Return why nothing was read, else whether something was found."""
+        answer = Status.OK if found else Status.NO_CANDIDATE
         if not self.pages_read:
+            profiles = (canonical_profile(url) for url in self.final_urls)
+            moved = next((p for p in profiles if p is not None), None)
+            if moved:  # not down: the business lives on a social network
+                return answer, f"the website redirects to {moved.url}"
             return self.failures[0] if self.failures else (Status.UNREACHABLE, "")
-        return (Status.OK, "") if found else (Status.NO_CANDIDATE, "")
+        return answer, ""
 
 
 @dataclass(slots=True)

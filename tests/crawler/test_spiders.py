@@ -156,6 +156,15 @@ def test_socials_keep_the_business_own_profiles(socials):
     ]
 
 
-def test_a_home_page_moved_to_facebook_is_the_facebook_profile(socials):
+def test_a_home_page_moved_to_facebook_is_the_facebook_profile(emails, socials):
     row = socials[0]["Boulangerie sans site"]
     assert row["social_facebook"] == "https://www.facebook.com/boulangeriesanssite"
+    assert row["status"] == "ok"
+    moved = "the website redirects to https://www.facebook.com/boulangeriesanssite"
+    assert (
+        emails[0]["Boulangerie sans site"]["status"],
+        emails[0]["Boulangerie sans site"]["status_detail"],
+    ) == (
+        "no_candidate",
+        moved,
+    )

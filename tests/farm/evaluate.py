@@ -1,0 +1,196 @@
+"""``make eval``: crawl the fixture farm with both spiders and score them against truth.
+
+Prints, per column, precision, recall and accuracy; addresses output that the site never
+wrote (invented) or that a rejection rule names; statuses; missing POIs; every mismatch.
+Figures only: the targets of issue 5 are printed next to them, never asserted here.
+
+    python -m tests.farm.evaluate [--sites DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+from crawler.extract import reject_reason
+from tests.farm.server import SITES, serve
+
+REPO = Path(__file__).parents[2]
+KEY = "_farm_site"  # added to each POI so rows find their truth; kept by the product
+SOCIALS = tuple(
+    f"social_{n}"
+    for n in ("facebook", "instagram", "linkedin", "twitter", "tiktok", "youtube")
+)
+TARGETS = {"email": 0.95, "email_personal": 0.95}
+
+
+@dataclass
+class Score:
+    """Counts for one column: output vs truth, over the POIs scored."""
+
+    right: int = 0
+    total: int = 0
+    output: int = 0  # non-empty values output
+    output_right: int = 0
+    expected: int = 0  # non-empty values expected
+    mismatches: list[str] = field(default_factory=list)
+
+    def add(self, site: str, got: object, want: object) -> None:
+        self.total += 1
+        self.right += got == want
+        self.output += got is not None
+        self.output_right += got is not None and got == want
+        self.expected += want is not None
+        if got != want:
+            self.mismatches.append(f"{site}: got {got!r}, expected {want!r}")
+
+    def line(self, name: str) -> str:
+        precision = self.output_right / self.output if self.output else 1.0
+        recall = self.output_right / self.expected if self.expected else 1.0
+        accuracy = self.right / self.total if self.total else 1.0
+        target = (
+            f"  (target accuracy >= {TARGETS[name]:.0%})" if name in TARGETS else ""
+        )
+        return (
+            f"{name:18} accuracy {accuracy:6.1%}  precision {precision:6.1%}  "
+            f"recall {recall:6.1%}  [{self.right}/{self.total}]{target}"
+        )
+
+
+def load_truth(sites: Path) -> dict[str, dict]:
+    return {
+        folder.name: json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+        for folder in sorted(sites.iterdir())
+        if (folder / "truth.json").is_file()
+    }
+
+
+def crawl(spider: str, pois: Path, proxy: str, workdir: Path) -> dict[str, dict]:
+    output = workdir / f"{spider}.jsonl"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scrapy",
+            "crawl",
+            spider,
+            "-a",
+            f"input={pois}",
+            "-O",
+            str(output),
+            "-s",
+            "LOG_LEVEL=WARNING",
+        ],
+        cwd=REPO,
+        env=dict(os.environ, http_proxy=proxy, no_proxy=""),
+        check=True,
+    )
+    rows = (
+        json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()
+    )
+    return {row[KEY]: row for row in rows}
+
+
+def written_on(site: Path, address: str) -> bool:
+    """Tell whether ``address`` is written in the site's files (decoded, any form)."""
+    local, _, domain = address.partition("@")
+    for file in site.rglob("*"):
+        if file.is_file() and file.suffix in (".html", ".htm", ".xml", ""):
+            text = unquote(
+                html.unescape(file.read_text(encoding="utf-8", errors="replace"))
+            )
+            text = text.lower()
+            if local in text and domain.split(".")[0] in text:
+                return True
+    return False
+
+
+def evaluate(sites: Path) -> None:
+    truth = load_truth(sites)
+    server = serve(sites=sites)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    proxy = f"http://127.0.0.1:{server.server_port}"
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        pois = workdir / "pois.jsonl"
+        pois.write_text(
+            "".join(
+                json.dumps({**t["poi"], KEY: host}) + "\n" for host, t in truth.items()
+            ),
+            encoding="utf-8",
+        )
+        emails = crawl("emails", pois, proxy, workdir)
+        socials = crawl("socials", pois, proxy, workdir)
+    server.shutdown()
+    report(sites, truth, emails, socials)
+
+
+def report(sites: Path, truth: dict[str, dict], emails: dict, socials: dict) -> None:
+    scores = {name: Score() for name in ("email", "email_personal", *SOCIALS, "status")}
+    invented, rejected, deep_only = [], [], []
+    for host, expected in truth.items():
+        row, social_row = emails.get(host), socials.get(host)
+        if row is None or social_row is None:
+            continue
+        if not expected.get("reachable_in_normal_mode", True):
+            deep_only.append(
+                f"{host}: got {row['email']!r}, deep mode's {expected['email']!r}"
+            )
+        else:
+            for column in ("email", "email_personal"):
+                scores[column].add(host, row[column], expected[column])
+        for column in SOCIALS:
+            scores[column].add(host, social_row[column], expected[column])
+        if "expected_status" in expected:
+            scores["status"].add(host, row["status"], expected["expected_status"])
+        for address in row["email_candidates"] or []:
+            if not written_on(sites / host, address):
+                invented.append(f"{host}: {address}")
+            if reject_reason(address) is not None:
+                rejected.append(f"{host}: {address} ({reject_reason(address)})")
+    social = Score()
+    for column in SOCIALS:
+        for field_name in ("right", "total", "output", "output_right", "expected"):
+            setattr(
+                social,
+                field_name,
+                getattr(social, field_name) + getattr(scores[column], field_name),
+            )
+    missing = sorted(set(truth) - set(emails)) + sorted(set(truth) - set(socials))
+    print(f"\nfarm: {len(truth)} sites, {len(deep_only)} only reachable in deep mode\n")
+    for name in ("email", "email_personal", "status"):
+        print(scores[name].line(name))
+    print(
+        social.line("socials (6 cols)") + "  (targets: precision >= 99%, recall >= 95%)"
+    )
+    for column in SOCIALS:
+        print("  " + scores[column].line(column))
+    print(f"\ninvented addresses: {len(invented)}  (target 0)", *invented, sep="\n  ")
+    print(
+        f"rejected-kind addresses: {len(rejected)}  (target 0)", *rejected, sep="\n  "
+    )
+    print(f"missing POIs: {len(missing)}", *missing, sep="\n  ")
+    print("\nmismatches:")
+    for name, score in scores.items():
+        for mismatch in score.mismatches:
+            print(f"  {name:16} {mismatch}")
+    print("\ndeep-mode cases (not scored in normal mode):", *deep_only, sep="\n  ")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sites", type=Path, default=SITES)
+    evaluate(parser.parse_args().sites)
+
+
+if __name__ == "__main__":
+    main()
