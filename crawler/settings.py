@@ -12,20 +12,25 @@ USER_AGENT = "Mozilla/5.0 (compatible; leadcrawl/0.1; +https://github.com/leadcr
 COOKIES_ENABLED = False
 
 # --- throughput (figures: ../shared/notes/stack.md §4) --------------------------------
-CONCURRENT_REQUESTS = 64
+# Broad crawl (Scrapy's "Broad Crawls"): many sites at once, few requests each.
+CONCURRENT_REQUESTS = 128
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
+REACTOR_THREADPOOL_MAXSIZE = 20  # DNS lookups run in the thread pool
 # One item per site: Scrapy spawns CONCURRENT_ITEMS tasks per response, so keep it low.
 CONCURRENT_ITEMS = 10
 
 # --- robustness -----------------------------------------------------------------------
-DOWNLOAD_TIMEOUT = 20
-DOWNLOAD_MAXSIZE = 5 * 1024 * 1024
+DOWNLOAD_TIMEOUT = 15
+# A page of several MB with inline images is real and is read; 50 MB is not (issue 5).
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 0
 REDIRECT_MAX_TIMES = 5
 RETRY_TIMES = 1
 
 # --- no side services a batch crawl does not use --------------------------------------
 TELNETCONSOLE_ENABLED = False
+EXTENSIONS = {"crawler.extensions.ProgressLog": 500}
+LOGSTATS_INTERVAL = 0  # ProgressLog says it per site, with pages/s
 REMOTE_CONTROL_ENABLED = False
 
 # --- output ---------------------------------------------------------------------------
@@ -35,3 +40,4 @@ LOG_LEVEL = "INFO"
 # --- leadcrawl ------------------------------------------------------------------------
 LEADCRAWL_PAGES_PER_SITE = 5  # home page plus the most contact-like pages (normal mode)
 LEADCRAWL_SOCIAL_PAGES_PER_SITE = 2  # profiles sit in headers and footers
+LEADCRAWL_PROGRESS_INTERVAL = 10.0  # seconds between progress lines; 0 turns them off

@@ -57,6 +57,11 @@ class SiteSpider(scrapy.Spider):
             self.visits[site_key(site)] = visit
             yield self._request(site.start_url, self.parse_home, visit)
 
+    def site_progress(self) -> tuple[int, int]:
+        """Return (sites done, sites seen so far), for the progress log."""
+        done = sum(1 for visit in self.visits.values() if not visit.pending)
+        return done, len(self.visits)
+
     def parse_home(
         self, response: Response, visit: SiteVisit
     ) -> Iterator[scrapy.Request | PoiResult]:
