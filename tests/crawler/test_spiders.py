@@ -28,6 +28,7 @@ POIS = [
     {"nom": "Connexion coupée", "site_web": "connexion-coupee.fr"},
     {"nom": "Robots interdit", "site_web": "http://robots-interdit.fr/"},
     {"nom": "Serveur en panne", "site_web": "serveur-en-panne.fr"},
+    {"nom": "Site qui pend", "site_web": "site-qui-pend.fr"},
     {"nom": "Boulangerie sans site", "site_web": "boulangerie-sans-site.fr"},
     {"nom": "Sans site", "ville": "Lyon"},
     {"nom": "Page Facebook", "site_web": "https://www.facebook.com/boulangeriemartin"},
@@ -54,6 +55,8 @@ def crawl(spider: str, farm: str, tmp_path: Path) -> tuple[dict[str, dict], str]
             "LOG_LEVEL=INFO",
             "-s",
             "RETRY_TIMES=0",
+            "-s",
+            "DOWNLOAD_TIMEOUT=2",
         ],
         cwd=REPO,
         env=env,
@@ -80,8 +83,8 @@ def socials(farm, tmp_path_factory):
 
 def test_one_row_per_poi_with_its_columns_first(emails):
     rows, log = emails
-    # 7 distinct sites (the two Martin POIs share one), 10 POIs, 2 with an email
-    assert "sites 7/7 done, 10 POIs out (2 with a result)" in log
+    # 8 distinct sites (the two Martin POIs share one), 11 POIs, 2 with an email
+    assert "sites 8/8 done, 11 POIs out (2 with a result)" in log
     assert sorted(rows) == sorted(p["nom"] for p in POIS)
     assert list(rows["Boulangerie Martin"])[:3] == ["nom", "ville", "site_web"]
 
@@ -120,6 +123,7 @@ STATUSES = [
     ("Connexion coupée", "unreachable", "the connection failed or was reset"),
     ("Robots interdit", "robots_disallowed", "robots.txt forbids crawling this page"),
     ("Serveur en panne", "http_error", "HTTP 503"),
+    ("Site qui pend", "timeout", "no answer before the download timeout"),
     ("Sans site", "no_website", "no website given"),
     (
         "Page Facebook",
