@@ -1,0 +1,38 @@
+"""Both spiders in-process against the farm: the pipelines' output rows, per POI."""
+
+from __future__ import annotations
+
+import pytest
+from scrapy.utils.defer import deferred_f_from_coro_f
+
+from crawler.spiders.emails import EmailsSpider
+from crawler.spiders.socials import SocialsSpider
+
+pytestmark = pytest.mark.usefixtures("farm")
+
+CHAIN = [
+    {"nom": "Boulangerie Martin", "site_web": "boulangerie-martin.fr", "id": 1},
+    {
+        "nom": "Boulangerie Martin Seynod",
+        "site_web": "www.boulangerie-martin.fr",
+        "id": 2,
+    },
+    {"nom": "Plomberie Durand", "site_web": "plomberie-durand.fr", "id": 3},
+]
+
+
+@deferred_f_from_coro_f  # an asyncio task; pytest-twisted waits for its Deferred
+async def test_emails_fan_out_one_result_to_each_poi_of_a_site(run_spider):
+    rows = {row["id"]: row for row in await run_spider(EmailsSpider, CHAIN)}
+    assert rows[1]["email"] == rows[2]["email"] == "sophie.martin@boulangerie-martin.fr"
+    assert rows[2]["nom"] == "Boulangerie Martin Seynod"
+    assert (rows[3]["email"], rows[3]["status"]) == (None, "no_candidate")
+
+
+@deferred_f_from_coro_f
+async def test_socials_in_process(run_spider):
+    rows = {row["id"]: row for row in await run_spider(SocialsSpider, CHAIN)}
+    assert (
+        rows[1]["social_facebook"] == "https://www.facebook.com/boulangeriemartinannecy"
+    )
+    assert rows[3]["social_facebook"] is None
