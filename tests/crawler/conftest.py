@@ -26,6 +26,7 @@ PROJECT = {k: v for k, v in vars(project_settings).items() if k.isupper()}
 def run_spider(farm: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> RunSpider:
     """Crawl ``pois`` with ``spider_cls`` through the farm; return the output rows."""
     monkeypatch.setenv("http_proxy", farm)  # read by HttpProxyMiddleware at start
+    monkeypatch.setenv("https_proxy", farm)  # https:// through the farm's CONNECT
     monkeypatch.delenv("no_proxy", raising=False)
 
     async def run(spider_cls: type, pois: list[dict[str, Any]], **settings: Any):

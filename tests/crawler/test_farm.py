@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ssl
 import threading
 import time
 import urllib.error
@@ -36,7 +37,13 @@ def proxy(tmp_path_factory) -> Iterator[urllib.request.OpenerDirector]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{server.server_port}"
-    yield urllib.request.build_opener(urllib.request.ProxyHandler({"http": url}))
+    insecure = ssl.create_default_context()
+    insecure.check_hostname = False
+    insecure.verify_mode = ssl.CERT_NONE  # the farm's certificate is self-signed
+    yield urllib.request.build_opener(
+        urllib.request.ProxyHandler({"http": url, "https": url}),
+        urllib.request.HTTPSHandler(context=insecure),
+    )
     server.shutdown()
     server.server_close()
 
@@ -56,6 +63,14 @@ def test_pages_by_host_and_path(proxy):
         "<h1>contact</h1>",
     )
     assert fetch(proxy, "http://ok.test-farm.fr/nowhere/")[0] == 404
+
+
+def test_https_through_a_connect_tunnel(proxy):
+    assert fetch(proxy, "https://ok.test-farm.fr/contact/")[::2] == (
+        200,
+        "<h1>contact</h1>",
+    )
+    assert fetch(proxy, "https://down.test-farm.fr/")[0] == 503
 
 
 def test_unknown_host_is_a_bad_gateway(proxy):

@@ -30,6 +30,16 @@ async def test_emails_fan_out_one_result_to_each_poi_of_a_site(run_spider):
 
 
 @deferred_f_from_coro_f
+async def test_https_sites_through_the_proxy_tunnel(run_spider):
+    rows = await run_spider(
+        EmailsSpider,
+        [{"nom": "Boulangerie Martin", "site_web": "https://boulangerie-martin.fr/"}],
+    )
+    assert rows[0]["email"] == "sophie.martin@boulangerie-martin.fr"
+    assert rows[0]["email_source"] == "https://boulangerie-martin.fr/contact/"
+
+
+@deferred_f_from_coro_f
 async def test_socials_in_process(run_spider):
     rows = {row["id"]: row for row in await run_spider(SocialsSpider, CHAIN)}
     assert (

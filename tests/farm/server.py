@@ -1,7 +1,8 @@
 """The fixture web farm: one local server that answers as an HTTP proxy, by Host header.
 
 Spiders request real-looking URLs (``http://boulangerie-martin.fr/contact/``) with
-``http_proxy`` pointing here; each host is a folder of ``sites/``. An unknown host
+``http_proxy`` pointing here; each host is a folder of ``sites/``. ``https://`` URLs
+come through ``CONNECT`` (``https_proxy``), answered with a self-signed certificate. An unknown host
 answers 502, as a proxy does when it cannot resolve a name. A site's ``site.toml``
 injects faults (``faults.SiteFaults``).
 
@@ -11,11 +12,16 @@ Run: ``python -m tests.farm.server`` prints ``farm listening on http://127.0.0.1
 from __future__ import annotations
 
 import mimetypes
+import socketserver
+import ssl
 import sys
 import time
+from functools import cached_property
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
+
+import trustme
 
 from tests.farm.faults import SiteFaults
 
@@ -55,6 +61,27 @@ class FarmHandler(BaseHTTPRequestHandler):
             self._answer(faults.status, b"<h1>Server error</h1>", "text/html")
             return
         self._serve(site, path)
+
+    def do_CONNECT(self) -> None:
+        """Open a TLS tunnel, then answer the requests inside it like plain ones."""
+        self.send_response(200, "Connection Established")
+        self.end_headers()
+        context: ssl.SSLContext = self.server.tls  # type: ignore[attr-defined]  # FarmServer
+        try:
+            self.connection = context.wrap_socket(self.connection, server_side=True)
+        except (ssl.SSLError, OSError):
+            self.close_connection = True
+            return
+        self.rfile = self.connection.makefile("rb", -1)
+        self.wfile = socketserver._SocketWriter(self.connection)  # what setup() builds
+        self.close_connection = False
+        while not self.close_connection:
+            self.handle_one_request()
+
+    def finish(self) -> None:
+        super().finish()
+        if isinstance(self.connection, ssl.SSLSocket):  # it took over the client socket
+            self.connection.close()
 
     def _serve(self, site: Path, path: str) -> None:
         file = resolve(site, path)
@@ -104,6 +131,13 @@ class FarmServer(ThreadingHTTPServer):
     def __init__(self, port: int = 0, sites: Path = SITES) -> None:
         super().__init__(("127.0.0.1", port), FarmHandler)
         self.sites = sites
+
+    @cached_property
+    def tls(self) -> ssl.SSLContext:
+        """A server context with a certificate from a throwaway CA (clients don't verify)."""
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        trustme.CA().issue_cert("*.test", "localhost").configure_cert(context)
+        return context
 
 
 def serve(port: int = 0, sites: Path = SITES) -> FarmServer:
