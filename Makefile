@@ -43,9 +43,11 @@ typecheck: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python -m tests.farm.evaluate
 
-## bench: print extraction speed on large pages (figures, never assertions)
+## bench: extraction speed per page, then crawls of 2,000 and 10,000 synthetic sites
+## against a bare Scrapy spider on the same farm (figures, never assertions)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_extract.py
+	$(BIN)/python -m tests.farm.bench --sites 2000 10000
 
 clean:
 	rm -rf $(VENV) var build *.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -146,6 +146,12 @@ def serve(port: int = 0, sites: Path = SITES) -> FarmServer:
 
 
 if __name__ == "__main__":
-    farm = serve(int(sys.argv[1]) if len(sys.argv) > 1 else 0)
+    arguments = sys.argv[1:]
+    sites = (
+        Path(arguments[arguments.index("--sites") + 1])
+        if "--sites" in arguments
+        else SITES
+    )
+    farm = serve(sites=sites)
     print(f"farm listening on http://127.0.0.1:{farm.server_port}", flush=True)
     farm.serve_forever()

@@ -1,0 +1,148 @@
+"""``make bench``: crawl N synthetic sites with each spider and a bare one, print figures.
+
+For 2,000 and 10,000 generated sites (latency 50-500 ms, a few % of hangs, 5xx, resets
+and dead sites), in the same run: a bare spider fetching the same pages, then ``emails``
+and ``socials``. Printed per run: wall time, sites/s, pages/s, CPU seconds per page,
+peak RSS, rows out, and pages/s as a ratio of the bare spider's. Nothing is asserted.
+
+    python -m tests.farm.bench [--sites 2000 10000] [--seed 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.farm.generate import generate
+
+REPO = Path(__file__).parents[2]
+PAGES = ("", "contact/", "mentions-legales/")  # what each generated site links
+
+
+@dataclass
+class Run:
+    name: str
+    wall: float
+    cpu: float
+    stats: dict[str, object]
+    rows: int
+
+    @property
+    def pages(self) -> int:
+        return int(self.stats.get("response_received_count", 0))  # type: ignore[call-overload]
+
+    def line(self, sites: int, bare: Run | None) -> str:
+        rss = int(self.stats.get("memusage/max", 0)) / 2**20  # type: ignore[call-overload]
+        rate = self.pages / self.wall
+        ratio = (
+            f"{rate / (bare.pages / bare.wall):5.2f}x bare" if bare else "   baseline"
+        )
+        return (
+            f"{self.name:8} {self.wall:7.1f} s  {sites / self.wall:6.1f} sites/s  "
+            f"{rate:6.1f} pages/s  {self.cpu / max(self.pages, 1) * 1000:5.2f} ms CPU/page  "
+            f"peak {rss:5.0f} MB  rows {self.rows:6d}  {ratio}"
+        )
+
+
+def start_farm(sites: Path) -> tuple[subprocess.Popen[str], str]:
+    farm = subprocess.Popen(
+        [sys.executable, "-m", "tests.farm.server", "--sites", str(sites)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert farm.stdout is not None
+    return farm, farm.stdout.readline().removeprefix("farm listening on ").strip()
+
+
+def crawl(name: str, args: list[str], proxy: str, output: Path | None) -> Run:
+    command = [sys.executable, "-m", "scrapy", *args, "-s", "LOG_LEVEL=INFO"]
+    if output is not None:
+        command += ["-O", str(output)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.monotonic()
+    run = subprocess.run(
+        command,
+        cwd=REPO,
+        env=dict(os.environ, http_proxy=proxy, no_proxy=""),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    wall = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    rows = sum(1 for _ in output.open()) if output is not None else 0
+    return Run(name, wall, cpu, _stats(run.stderr), rows)
+
+
+def _stats(log: str) -> dict[str, object]:
+    """Read the stats Scrapy dumps at close (a Python dict literal, datetimes aside)."""
+    dump = log.rpartition("Dumping Scrapy stats:\n")[2]
+    dump = dump[: dump.index("}") + 1]
+    dump = re.sub(r"datetime\.datetime\([^)]*\)", "None", dump)
+    return ast.literal_eval(dump)  # type: ignore[no-any-return]
+
+
+def bench(count: int, seed: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        pois = generate(root / "sites", count, seed)
+        poi_file, url_file = root / "pois.jsonl", root / "urls.txt"
+        poi_file.write_text(
+            "".join(
+                f'{{"nom": "{p["nom"]}", "site_web": "{p["site_web"]}"}}\n'
+                for p in pois
+            )
+        )
+        url_file.write_text(
+            "".join(f"http://{p['site_web']}/{page}\n" for p in pois for page in PAGES)
+        )
+        farm, proxy = start_farm(root / "sites")
+        try:
+            print(f"\n{count} sites (seed {seed}), farm {proxy}")
+            bare = crawl(
+                "bare",
+                [
+                    "runspider",
+                    str(Path(__file__).with_name("bare_spider.py")),
+                    "-a",
+                    f"urls={url_file}",
+                ],
+                proxy,
+                None,
+            )
+            print(bare.line(count, None))
+            for spider in ("emails", "socials"):
+                run = crawl(
+                    spider,
+                    ["crawl", spider, "-a", f"input={poi_file}"],
+                    proxy,
+                    root / f"{spider}.jsonl",
+                )
+                print(run.line(count, bare))
+        finally:
+            farm.terminate()
+            farm.communicate(timeout=10)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sites", type=int, nargs="+", default=[2000, 10000])
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    for count in args.sites:
+        bench(count, args.seed)
+
+
+if __name__ == "__main__":
+    main()
