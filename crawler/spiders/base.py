@@ -20,12 +20,9 @@ from crawler.links import pick_links
 from crawler.sites import Site, SiteRejection, normalise_site
 from crawler.status import failure_status
 
-SITE_KEYS = (
-    "site_web",
-    "website",
-    "url",
-    "site",
-)  # the seeds' name first, then aliases
+# The seeds' name first, then aliases upstream tools use.
+SITE_KEYS = ("site_web", "website", "url", "site")
+NO_ELIGIBLE_ITEMS = "Aucun établissement avec site web"  # the seeds' message
 
 
 class SiteSpider(scrapy.Spider):
@@ -44,6 +41,7 @@ class SiteSpider(scrapy.Spider):
         for poi in read_pois(self.input):
             site = normalise_site(site_web(poi))
             if isinstance(site, SiteRejection):
+                self.crawler.stats.inc_value(f"leadcrawl/pois_dropped/{site.problem}")
                 yield PoiResult(poi, SiteVisit(start_url=""), rejection=site)
                 continue
             visit = self.visits.get(site_key(site))
@@ -56,6 +54,8 @@ class SiteSpider(scrapy.Spider):
             visit = SiteVisit(start_url=site.start_url, pending=1, waiting=[poi])
             self.visits[site_key(site)] = visit
             yield self._request(site.start_url, self.parse_home, visit)
+        if not self.visits:  # the seeds' message; each POI's row still says why
+            self.logger.error(NO_ELIGIBLE_ITEMS)
 
     def site_progress(self) -> tuple[int, int]:
         """Return (sites done, sites seen so far), for the progress log."""

@@ -46,3 +46,11 @@ async def test_socials_in_process(run_spider):
         rows[1]["social_facebook"] == "https://www.facebook.com/boulangeriemartinannecy"
     )
     assert rows[3]["social_facebook"] is None
+
+
+@deferred_f_from_coro_f
+async def test_a_list_without_any_website_says_so(run_spider, caplog):
+    pois = [{"nom": "Sans site"}, {"nom": "Facebook", "site_web": "facebook.com/x"}]
+    rows = await run_spider(EmailsSpider, pois)
+    assert [row["status"] for row in rows] == ["no_website", "invalid_url"]
+    assert "Aucun établissement avec site web" in caplog.text  # the seeds' message
