@@ -132,6 +132,11 @@ class FarmServer(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", port), FarmHandler)
         self.sites = sites
 
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Stay quiet when a client gives up on a connection (timeouts do it on purpose)."""
+        if not isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
     @cached_property
     def tls(self) -> ssl.SSLContext:
         """A server context with a certificate from a throwaway CA (clients don't verify)."""
