@@ -8,41 +8,10 @@ from urllib.parse import urlsplit
 from crawler.extract import _vocabulary as vocab
 from crawler.extract.text import fold
 
-# Anchor words per language; URL words come from the page-kind vocabulary.
-_ANCHOR_WORDS = (
-    "contact",
-    "nous contacter",
-    "contactez",
-    "mentions legales",
-    "impressum",
-    "aviso legal",
-    "note legali",
-    "a propos",
-    "qui sommes-nous",
-    "equipe",
-    "team",
-    "kontakt",
-    "contacto",
-    "contatti",
-    "chi siamo",
-    "about",
-    "uber uns",
-    "equipo",
-    "quienes somos",
-    "legal",
-    "imprint",
-)
 _PATH_WORDS = (
     *vocab.CONTACT_PAGE_WORDS,
     *vocab.LEGAL_PAGE_WORDS,
-    "about",
-    "a-propos",
-    "equipe",
-    "team",
-    "qui-sommes-nous",
-    "chi-siamo",
-    "equipo",
-    "ueber-uns",
+    *vocab.ABOUT_PATH_WORDS,
 )
 
 
@@ -61,7 +30,7 @@ def contact_likeness(url: str, anchor_text: str) -> int:
         score += 3
     elif any(word in path for word in _PATH_WORDS):
         score += 2
-    if any(word in anchor for word in _ANCHOR_WORDS):
+    if any(word in anchor for word in vocab.CONTACT_ANCHOR_WORDS):
         score += 2
     return score
 

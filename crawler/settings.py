@@ -39,5 +39,5 @@ LOG_LEVEL = "INFO"
 
 # --- leadcrawl ------------------------------------------------------------------------
 LEADCRAWL_PAGES_PER_SITE = 5  # home page plus the most contact-like pages (normal mode)
-LEADCRAWL_SOCIAL_PAGES_PER_SITE = 2  # profiles sit in headers and footers
+LEADCRAWL_SOCIAL_PAGES_PER_SITE = 4  # profiles sit in headers, footers, about pages
 LEADCRAWL_PROGRESS_INTERVAL = 10.0  # seconds between progress lines; 0 turns them off

@@ -226,4 +226,19 @@ LEGAL_PAGE_WORDS = (
     "note_legali", "notelegali", "informazioni-legali", "colophon", "legal-notice",
     "legales", "cgv", "cgu", "privacy", "datenschutz", "rgpd", "terms",
 )
+# --- links worth following (crawler/links.py) -----------------------------------------
+# Anchor texts of contact, legal and about pages, folded, in the five languages.
+CONTACT_ANCHOR_WORDS = (
+    "contact", "nous contacter", "contactez", "mentions legales", "impressum",
+    "aviso legal", "note legali", "a propos", "qui sommes-nous", "equipe", "team",
+    "kontakt", "contacto", "contatti", "chi siamo", "about", "uber uns", "equipo",
+    "quienes somos", "legal", "imprint", "le cabinet", "notre cabinet",
+    "notre histoire",
+    "nosotros", "our story", "our practice", "la nostra storia", "unsere geschichte",
+)
+# URL path words of about pages (contact and legal ones are the page kinds' words).
+ABOUT_PATH_WORDS = (
+    "about", "a-propos", "equipe", "team", "qui-sommes-nous", "chi-siamo", "equipo",
+    "ueber-uns", "le-cabinet", "notre-cabinet", "nosotros", "our-story",
+)
 # fmt: on

@@ -100,6 +100,18 @@ def crawl(spider: str, pois: Path, proxy: str, workdir: Path) -> dict[str, dict]
     return {row[KEY]: row for row in rows}
 
 
+def expected_statuses(expected: dict) -> tuple[str, str]:
+    """Split the site's expected status into each spider's: ok means something found."""
+    status = expected["expected_status"]
+    if status not in ("ok", "no_candidate"):
+        return status, status  # the site's fault, the same for both spiders
+    email = expected["email"] is not None and expected.get(
+        "reachable_in_normal_mode", True
+    )
+    social = any(expected[column] for column in SOCIALS)
+    return ("ok" if email else "no_candidate"), ("ok" if social else "no_candidate")
+
+
 def written_on(site: Path, address: str) -> bool:
     """Tell whether ``address`` is written in the site's files (decoded, any form)."""
     local, _, domain = address.partition("@")
@@ -151,7 +163,9 @@ def report(sites: Path, truth: dict[str, dict], emails: dict, socials: dict) -> 
         for column in SOCIALS:
             scores[column].add(host, social_row[column], expected[column])
         if "expected_status" in expected:
-            scores["status"].add(host, row["status"], expected["expected_status"])
+            email_status, social_status = expected_statuses(expected)
+            scores["status"].add(host, row["status"], email_status)
+            scores["status"].add(host, social_row["status"], social_status)
         for address in row["email_candidates"] or []:
             if not written_on(sites / host, address):
                 invented.append(f"{host}: {address}")
