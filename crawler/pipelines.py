@@ -91,8 +91,7 @@ class RankSocialsPipeline:
             )
         profiles = visit.social_profiles
         item.columns.update({c: getattr(profiles, c) for c in SOCIAL_COLUMNS})
-        found = any(item.columns[c] for c in SOCIAL_COLUMNS)
-        _status(item, visit, found=found or bool(visit.social_links))
+        _status(item, visit, found=any(item.columns[c] for c in SOCIAL_COLUMNS))
         return item
 
 

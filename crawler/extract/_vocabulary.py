@@ -235,10 +235,13 @@ CONTACT_ANCHOR_WORDS = (
     "quienes somos", "legal", "imprint", "le cabinet", "notre cabinet",
     "notre histoire",
     "nosotros", "our story", "our practice", "la nostra storia", "unsere geschichte",
+    "le club", "notre club", "l'association", "notre association", "der verein",
+    "unser verein", "el club", "il club", "our club",
 )
 # URL path words of about pages (contact and legal ones are the page kinds' words).
 ABOUT_PATH_WORDS = (
     "about", "a-propos", "equipe", "team", "qui-sommes-nous", "chi-siamo", "equipo",
-    "ueber-uns", "le-cabinet", "notre-cabinet", "nosotros", "our-story",
+    "ueber-uns", "le-cabinet", "notre-cabinet", "nosotros", "our-story", "le-club",
+    "association", "verein", "il-club", "el-club",
 )
 # fmt: on

@@ -69,9 +69,10 @@ def read_context(
     # A credit or a host names what follows it: only the text before the address counts.
     position = folded.find(fold(address.partition("@")[0]))
     before = folded[: position if position >= 0 else None][-200:]
+    manager = bool(vocab.MANAGER_WORDS.intersection(words(text)))
     return Context(
-        person=find_person(text, address) or name_spelled_by(address, text),
-        manager=bool(vocab.MANAGER_WORDS.intersection(words(text))),
+        person=find_person(text, address) or name_spelled_by(address, text, manager),
+        manager=manager,
         third_party=_third_party(before, element) or _quote_attribution(text, address),
     )
 
@@ -119,7 +120,7 @@ def find_person(text: str, address: str) -> str | None:
     return best[1] if best else None
 
 
-def name_spelled_by(address: str, text: str) -> str | None:
+def name_spelled_by(address: str, text: str, titled: bool = True) -> str | None:
     """Return the written name a local part spells (``alvaro.jimenez``, ``c.roux``).
 
     >>> name_spelled_by("alvaro.jimenez@moncayo.es", "Gerente: Álvaro Jiménez")
@@ -128,11 +129,19 @@ def name_spelled_by(address: str, text: str) -> str | None:
     'Claire Vasseur'
     >>> name_spelled_by("mara@maraluna.es", "Mara Luna, fundadora")
     'Mara Luna'
+
+    A one-word local part needs a title next to it (``titled``): "Weingut Brenner" is
+    a business, "Mara Luna, fundadora" a person.
+
+    >>> name_spelled_by("weingut@brenner.de", "Weingut Brenner", titled=False) is None
+    True
     >>> name_spelled_by("contact@vasseur.fr", "Cabinet Vasseur") is None
     True
     """
     parts = [p for p in re.split(r"[._-]+", fold(address.partition("@")[0])) if p]
     if not 1 <= len(parts) <= 2 or not all(p.isalpha() for p in parts):
+        return None
+    if len(parts) == 1 and not titled:
         return None
     written = [w.strip(_PUNCTUATION) for w in text.split()]
     for first, last in pairwise(written):

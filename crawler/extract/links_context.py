@@ -7,6 +7,8 @@ around it.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -19,6 +21,15 @@ _AGENCY = phrase_pattern(vocab.WEB_AGENCY_CUES)
 _FOLLOW = phrase_pattern(vocab.FOLLOW_CUES)
 _PARTNER = phrase_pattern(vocab.PARTNER_CUES)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_HEADING_CLASSES = frozenset(
+    {*_HEADINGS, "title", "heading", "widget-title", "footer-title", "block-title"}
+)
+_INNER_HEADINGS = (
+    ".//h1|.//h2|.//h3|.//h4|.//h5|.//h6"
+    "|.//*[contains(concat(' ', @class, ' '), ' h3 ')]"
+    "|.//*[contains(concat(' ', @class, ' '), ' h4 ')]"
+    "|.//*[contains(concat(' ', @class, ' '), ' widget-title ')]"
+)
 _LEVELS = 6  # ancestors searched for a heading above the link
 
 
@@ -26,6 +37,9 @@ def link_third_party(link: HtmlElement) -> ThirdParty | None:
     """Tell whether ``link`` belongs to a third party, not to the site's owner."""
     block = _block_of(link)
     before = fold(_text_before(block, link))[-200:]
+    before = re.split(r"[|·•\n]", before)[
+        -1
+    ]  # "Webdesign: X (ig) | Facebook": X's ig only
     credit = list(_AGENCY.finditer(before))
     if credit and not _FOLLOW.search(before, credit[-1].end()):
         return ThirdParty.WEB_AGENCY
@@ -46,15 +60,21 @@ def heading_above(element: HtmlElement) -> str | None:
         for sibling in node.itersiblings(preceding=True):
             if not isinstance(sibling.tag, str):
                 continue
-            if sibling.tag in _HEADINGS:
+            if _is_heading(sibling):
                 return visible_text(sibling)
-            inner = sibling.xpath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6")
+            inner = sibling.xpath(_INNER_HEADINGS)
             if inner:
                 return visible_text(inner[-1])
         node = node.getparent()
         if node is not None and node.tag in ("body", "footer", "header"):
             return None  # a heading above the footer titles the page, not the link
     return None
+
+
+def _is_heading(element: HtmlElement) -> bool:
+    """Tell <h3> and headings styled by class (Bootstrap's <p class="h3">) apart."""
+    classes = set((element.get("class") or "").split())
+    return element.tag in _HEADINGS or bool(classes & _HEADING_CLASSES)
 
 
 def _block_of(element: HtmlElement) -> HtmlElement:

@@ -170,9 +170,11 @@ def _credited_agencies(page: Page) -> Iterator[str]:
     for element in page.root.xpath("//a[@href]"):
         if link_third_party(element) is not ThirdParty.WEB_AGENCY:
             continue
-        host = urlsplit(urljoin(page.url, element.get("href"))).hostname or ""
-        domain = registrable_domain(host)
-        if domain and canonical_profile(element.get("href")) is None:
+        href = urljoin(page.url, element.get("href"))
+        if canonical_profile(href) is not None:
+            continue  # the agency's profile: its text is "Instagram", not a name
+        domain = registrable_domain(urlsplit(href).hostname or "")
+        if domain:
             yield compact(domain.split(".")[0])
         name = compact(element.text_content())
         if len(name) >= 4:

@@ -82,7 +82,7 @@ def exclusion(profile: Profile, links: Sequence[SocialLink]) -> Exclusion | None
     """Rule S1: the agency's, a platform's, a partner's or a customer's profile."""
     handle = compact(profile.handle)
     agencies = {a for link in links for a in link.agencies}
-    if any(link.third_party is ThirdParty.WEB_AGENCY for link in links) or any(
+    if all(link.third_party is ThirdParty.WEB_AGENCY for link in links) or any(
         a and (a in handle or handle in a) for a in agencies if len(a) >= 4
     ):
         return Exclusion.WEB_AGENCY

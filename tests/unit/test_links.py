@@ -27,6 +27,9 @@ LINKS = [
     pytest.param("/chi-siamo/", "Chi siamo", True, id="it-about"),
     pytest.param("/contact-us", "Get in touch", True, id="en-contact"),
     pytest.param("/our-story", "Our story", True, id="en-about"),
+    # farm site cercle-escrime-vieux-port-marseille.fr: an association's about page
+    pytest.param("/le-club/", "Le club", True, id="fr-association-about"),
+    pytest.param("/verein/", "Der Verein", True, id="de-association-about"),
     pytest.param("/produits/", "Nos pains", False, id="fr-products"),
     pytest.param("/galerie/", "Galerie", False, id="fr-gallery"),
     pytest.param("/blog/2023/05/recette", "Recette du mois", False, id="fr-blog-post"),

@@ -182,6 +182,13 @@ PEOPLE = [
         True,
         id="es-name-spelled-by-the-local-part",
     ),
+    # farm site www.weingut-brenner-hauck.de: a business name is no person
+    pytest.param(
+        "<p>Weingut Brenner-Hauck · weingut@martin.fr</p>",
+        None,
+        False,
+        id="de-business-name-spelled-by-a-role-local-part",
+    ),
 ]
 
 # (body, expected third party)

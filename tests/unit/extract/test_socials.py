@@ -153,6 +153,13 @@ EVIDENCE = [
         None,
         id="platform-credit-is-not-an-agency",
     ),
+    # farm site www.librairie-motspassants-toulouse.fr: PrestaShop writes <p class="h3">
+    pytest.param(
+        '<div><p class="h3 hidden-sm-down">Nos partenaires</p><ul><li><a href="https://www.facebook.com/placedeslibraires">P</a></li></ul></div>',
+        PageRegion.MAIN,
+        ThirdParty.PARTNER,
+        id="fr-partners-heading-styled-by-class",
+    ),
     pytest.param(
         '<section><h3>Nos partenaires</h3><ul><li><a href="https://www.facebook.com/moulinbio">Moulin</a></li></ul></section>',
         PageRegion.MAIN,
@@ -183,6 +190,23 @@ def test_each_source_is_read(head, body, expected):
 def test_link_evidence(body, region, third_party):
     (link,) = extract_socials(f"<html><body>{body}</body></html>", URL)
     assert (link.region, link.third_party) == (region, third_party)
+
+
+# farm site tischlerei-krueger-hamburg.de: a footer line of items separated by "|"
+def test_a_credit_ends_at_a_list_separator():
+    html = (
+        '<footer><div><a href="/impressum/">Impressum</a> | Webdesign: <a href="https://www.'
+        'nordlicht-medien.de">Nordlicht Medien</a> (<a href="https://www.instagram.com/'
+        'nordlichtmedien/">Instagram</a>) | <a href="https://www.facebook.com/Tischlerei'
+        'KruegerHamburg">Facebook</a></div></footer>'
+    )
+    found = {link.profile.url: link.third_party for link in extract_socials(html, URL)}
+    assert found == {
+        "https://www.instagram.com/nordlichtmedien": ThirdParty.WEB_AGENCY,
+        "https://www.facebook.com/tischlereikruegerhamburg": None,
+    }
+    (link, _) = extract_socials(html, URL)
+    assert link.agencies == ("nordlichtmedien",)  # its domain, not "instagram"
 
 
 def test_credited_agency_names_travel_with_every_link():

@@ -87,6 +87,20 @@ RULES = [
         "https://www.facebook.com/boulangeriemartin",
         id="S1-own-page-also-seen-in-a-partner-block",
     ),
+    # farm site tischlerei-krueger-hamburg.de: the business's page also read near a credit
+    pytest.param(
+        [
+            link("https://www.facebook.com/boulangeriemartin"),
+            link(
+                "https://www.facebook.com/boulangeriemartin",
+                PageRegion.FOOTER,
+                third_party=ThirdParty.WEB_AGENCY,
+            ),
+        ],
+        "social_facebook",
+        "https://www.facebook.com/boulangeriemartin",
+        id="S1-own-page-also-read-near-a-credit",
+    ),
     pytest.param(
         [
             link("https://www.facebook.com/fetedupain2024"),
