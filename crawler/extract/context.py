@@ -130,8 +130,8 @@ def name_spelled_by(address: str, text: str, titled: bool = True) -> str | None:
     >>> name_spelled_by("mara@maraluna.es", "Mara Luna, fundadora")
     'Mara Luna'
 
-    A one-word local part needs a title next to it (``titled``): "Weingut Brenner" is
-    a business, "Mara Luna, fundadora" a person.
+    It needs a title next to it (``titled``): "Weingut Brenner" and "Fournil Gaillard"
+    are businesses, "Mara Luna, fundadora" a person.
 
     >>> name_spelled_by("weingut@brenner.de", "Weingut Brenner", titled=False) is None
     True
@@ -141,7 +141,7 @@ def name_spelled_by(address: str, text: str, titled: bool = True) -> str | None:
     parts = [p for p in re.split(r"[._-]+", fold(address.partition("@")[0])) if p]
     if not 1 <= len(parts) <= 2 or not all(p.isalpha() for p in parts):
         return None
-    if len(parts) == 1 and not titled:
+    if not titled:
         return None
     written = [w.strip(_PUNCTUATION) for w in text.split()]
     for first, last in pairwise(written):

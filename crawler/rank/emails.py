@@ -190,12 +190,19 @@ def mailbox_kind(local_part: str, people: Sequence[str] = ()) -> Mailbox:
 
 
 def _matches_name(local: str, tokens: list[str], person: str) -> bool:
-    """Tell whether a local part spells ``person``'s name: jdupont, dupont.j, dupont."""
+    """Tell whether a local part spells ``person``'s name: jdupont, dupont.j, dupont.
+
+    Every word must be the person's: ``fournil.gaillard`` beside "Thomas Gaillard" is
+    the business (a trade and the owner's name), not his mailbox.
+    """
     names = [n for n in re.split(r"[\s'’-]+", fold(person)) if len(n) > 1]
     names = [n.rstrip(".") for n in names if n.rstrip(".") not in vocab.PERSON_TITLES]
     if len(names) < 1:
         return False
-    if any(t in names for t in tokens if len(t) > 2):
+    initials = {n[0] for n in names}
+    if any(t in names for t in tokens if len(t) > 2) and all(
+        t in names or (len(t) == 1 and t in initials) for t in tokens
+    ):
         return True
     first, last = names[0], names[-1]
     compact = local.replace(".", "").replace("-", "").replace("_", "")

@@ -13,15 +13,18 @@ import argparse
 import html
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from crawler.extract import reject_reason
+from crawler.extract.deobfuscate import decode_cfemail
+from tests.farm.faults import SiteFaults
 from tests.farm.server import SITES, serve
 
 REPO = Path(__file__).parents[2]
@@ -113,16 +116,24 @@ def expected_statuses(expected: dict) -> tuple[str, str]:
 
 
 def written_on(site: Path, address: str) -> bool:
-    """Tell whether ``address`` is written in the site's files (decoded, any form)."""
+    """Tell whether ``address`` is written in the site's files (decoded, any form).
+
+    A site that redirects is read where it redirects to; Cloudflare's hex is decoded.
+    """
     local, _, domain = address.partition("@")
-    for file in site.rglob("*"):
-        if file.is_file() and file.suffix in (".html", ".htm", ".xml", ""):
-            text = unquote(
-                html.unescape(file.read_text(encoding="utf-8", errors="replace"))
-            )
-            text = text.lower()
-            if local in text and domain.split(".")[0] in text:
-                return True
+    target = SiteFaults.of(site).redirect_to
+    folders = (
+        [site, site.parent / (urlsplit(target).hostname or "")] if target else [site]
+    )
+    for file in (f for folder in folders for f in folder.rglob("*") if f.is_file()):
+        if file.suffix not in (".html", ".htm", ".xml", ""):
+            continue
+        raw = file.read_text(encoding="utf-8", errors="replace")
+        hexes = re.findall(r"(?:data-cfemail=\"|email-protection#)([0-9a-fA-F]+)", raw)
+        decoded = " ".join(filter(None, map(decode_cfemail, hexes)))
+        text = (unquote(html.unescape(raw)) + " " + decoded).lower()
+        if local in text and domain.split(".")[0] in text:
+            return True
     return False
 
 

@@ -189,6 +189,13 @@ PEOPLE = [
         False,
         id="de-business-name-spelled-by-a-role-local-part",
     ),
+    # farm site www.fournil-gaillard-chambery.fr: two words, still the business
+    pytest.param(
+        "<p>Le Fournil Gaillard · fournil.gaillard@orange.fr</p>",
+        None,
+        False,
+        id="fr-business-name-spelled-by-the-local-part",
+    ),
 ]
 
 # (body, expected third party)

@@ -46,6 +46,20 @@ MAILBOXES = [
     pytest.param(
         "wagner.k", ["Klaus Wagner"], Mailbox.PERSONAL, id="de-surname-initial"
     ),
+    # farm sites www.fournil-gaillard-chambery.fr, zimmerei-steinberger.at: the business's
+    # name, made of a trade and the owner's surname, is the business's mailbox
+    pytest.param(
+        "fournil.gaillard",
+        ["Thomas Gaillard"],
+        Mailbox.GENERAL,
+        id="fr-trade-and-surname",
+    ),
+    pytest.param(
+        "zimmerei.steinberger",
+        ["Josef Steinberger"],
+        Mailbox.GENERAL,
+        id="de-trade-and-surname",
+    ),
     pytest.param("contact", [], Mailbox.GENERAL, id="fr-contact"),
     pytest.param("info", [], Mailbox.GENERAL, id="en-info"),
     pytest.param("bonjour", [], Mailbox.GENERAL, id="fr-bonjour"),
