@@ -1,0 +1,2 @@
+/* bundled script */
+(function(){"use strict";})();
