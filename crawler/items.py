@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crawler.extract import EmailSighting, SocialLink, canonical_profile
-from crawler.rank import EmailChoice, SocialProfiles
 from crawler.sites import Site, SiteRejection
 from crawler.status import Status
 
@@ -22,8 +21,8 @@ class SiteVisit:
     """One site's crawl (pending requests, pages, failures) and its results, once.
 
     Every POI naming the site shares the visit; the first to reach a pipeline fills the
-    result, the others reuse it. Pages are dropped once read, so memory is bounded by
-    the sites being crawled, not by the list.
+    result, the others reuse it. Pages, then sightings or links, are dropped once used:
+    a finished visit keeps only its output columns.
     """
 
     start_url: str
@@ -33,10 +32,9 @@ class SiteVisit:
     pages_read: int = 0
     final_urls: list[str] = field(default_factory=list)
     failures: list[tuple[Status, str]] = field(default_factory=list)
-    sightings: list[EmailSighting] | None = None
-    email_choice: EmailChoice | None = None
-    social_links: list[SocialLink] | None = None
-    social_profiles: SocialProfiles | None = None
+    sightings: list[EmailSighting] | None = None  # between extraction and ranking
+    social_links: list[SocialLink] | None = None  # between extraction and ranking
+    result: dict[str, Any] | None = None  # the site's output columns, for all its POIs
 
     @property
     def site(self) -> Site:

@@ -33,7 +33,7 @@ class ExtractEmailsPipeline:
 
     def process_item(self, item: PoiResult) -> PoiResult:
         visit = item.visit
-        if visit.sightings is None:
+        if visit.result is None and visit.sightings is None:
             visit.sightings = [
                 s for p in visit.pages for s in extract_emails(p.html, p.url)
             ]
@@ -49,16 +49,17 @@ class RankEmailsPipeline:
         if item.rejection is not None:
             _rejected(item, item.rejection, EMAIL_COLUMNS)
             return item
-        if visit.email_choice is None:
-            visit.email_choice = rank_emails(visit.sightings or [], visit.site)
-        choice = visit.email_choice
-        item.columns.update(
-            email=choice.email,
-            email_personal=choice.email_personal,
-            email_source=choice.email_source,
-            email_candidates=list(choice.email_candidates),
-        )
-        _status(item, visit, found=choice.email is not None)
+        if visit.result is None:
+            choice = rank_emails(visit.sightings or [], visit.site)
+            visit.result = {
+                "email": choice.email,
+                "email_personal": choice.email_personal,
+                "email_source": choice.email_source,
+                "email_candidates": list(choice.email_candidates),
+            }
+            visit.sightings = None  # later POIs of the site need the columns only
+        item.columns.update(visit.result)
+        _status(item, visit, found=visit.result["email"] is not None)
         return item
 
 
@@ -67,7 +68,7 @@ class ExtractSocialsPipeline:
 
     def process_item(self, item: PoiResult) -> PoiResult:
         visit = item.visit
-        if visit.social_links is None:
+        if visit.result is None and visit.social_links is None:
             visit.social_links = [
                 link for p in visit.pages for link in extract_socials(p.html, p.url)
             ]
@@ -84,13 +85,12 @@ class RankSocialsPipeline:
         if item.rejection is not None:
             _rejected(item, item.rejection, SOCIAL_COLUMNS)
             return item
-        if visit.social_profiles is None:
+        if visit.result is None:
             name = next((str(item.poi[k]) for k in NAME_KEYS if item.poi.get(k)), "")
-            visit.social_profiles = choose_profiles(
-                visit.social_links or [], name, visit.site
-            )
-        profiles = visit.social_profiles
-        item.columns.update({c: getattr(profiles, c) for c in SOCIAL_COLUMNS})
+            profiles = choose_profiles(visit.social_links or [], name, visit.site)
+            visit.result = {c: getattr(profiles, c) for c in SOCIAL_COLUMNS}
+            visit.social_links = None  # later POIs of the site need the columns only
+        item.columns.update(visit.result)
         _status(item, visit, found=any(item.columns[c] for c in SOCIAL_COLUMNS))
         return item
 
