@@ -240,15 +240,14 @@ def _blocks(element: HtmlElement) -> Iterator[TextBlock]:
     own: list[str] = [element.text] if element.text else []
     for child in element:
         tag = child.tag
-        if not isinstance(tag, str) or tag in SKIPPED_TAGS or is_hidden(child):
-            pass  # comments, processing instructions, code and hidden parts
-        elif tag == "br":
-            own.append("\n")
-        elif tag in BLOCK_TAGS:
-            own.append("\n")
-            yield from _blocks(child)
-        else:
-            _inline(child, own)
+        # comments, processing instructions, code and hidden parts add no text
+        if isinstance(tag, str) and tag not in SKIPPED_TAGS and not is_hidden(child):
+            if tag in BLOCK_TAGS:  # <br> included: a line break
+                own.append("\n")
+                if tag != "br":
+                    yield from _blocks(child)
+            else:
+                _inline(child, own)
         if child.tail:
             own.append(child.tail)
     text = "".join(own)
