@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -173,4 +174,46 @@ def test_a_home_page_moved_to_facebook_is_the_facebook_profile(emails, socials):
     ) == (
         "no_candidate",
         moved,
+    )
+
+
+def test_csv_output_has_empty_strings_where_json_has_null(farm, tmp_path):
+    source = tmp_path / "pois.csv"
+    source.write_text(
+        "nom;ville;site_web\nBoulangerie Martin;Annecy;boulangerie-martin.fr\nSans site;Lyon;\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "out.csv"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scrapy",
+            "crawl",
+            "emails",
+            "-a",
+            f"input={source}",
+            "-O",
+            str(output),
+            "-s",
+            "LOG_LEVEL=WARNING",
+        ],
+        cwd=REPO,
+        env=dict(os.environ, http_proxy=farm, no_proxy=""),
+        check=True,
+        timeout=120,
+    )
+    with output.open(encoding="utf-8", newline="") as handle:
+        rows = {row["nom"]: row for row in csv.DictReader(handle)}
+    assert list(rows["Sans site"])[:3] == ["nom", "ville", "site_web"]
+    assert (rows["Sans site"]["email"], rows["Sans site"]["status"]) == (
+        "",
+        "no_website",
+    )
+    assert (
+        rows["Boulangerie Martin"]["email_personal"]
+        == "sophie.martin@boulangerie-martin.fr"
+    )
+    assert rows["Boulangerie Martin"]["email_candidates"] == (
+        "sophie.martin@boulangerie-martin.fr,contact@boulangerie-martin.fr"
     )
