@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from scrapy.exceptions import (
     CannotResolveHostError,
+    DownloadCancelledError,
     DownloadConnectionRefusedError,
     DownloadFailedError,
     DownloadTimeoutError,
@@ -61,6 +62,8 @@ def failure_status(failure: Failure) -> tuple[Status, str]:
         if "robots.txt" in str(error):
             return Status.ROBOTS_DISALLOWED, "robots.txt forbids crawling this page"
         return Status.UNREACHABLE, str(error) or "request dropped"
+    if isinstance(error, DownloadCancelledError) and "max size" in str(error):
+        return Status.UNREACHABLE, "the page is larger than the download size limit"
     if isinstance(error, _NO_HOST):
         return Status.UNREACHABLE, "the host name does not resolve"
     if isinstance(error, _CONNECTION):

@@ -30,6 +30,8 @@ POIS = [
     {"nom": "Robots interdit", "site_web": "http://robots-interdit.fr/"},
     {"nom": "Serveur en panne", "site_web": "serveur-en-panne.fr"},
     {"nom": "Site qui pend", "site_web": "site-qui-pend.fr"},
+    {"nom": "Studio Lumière", "site_web": "studio-lumiere-photo.fr"},
+    {"nom": "Galerie géante", "site_web": "galerie-geante.fr"},
     {"nom": "Boulangerie sans site", "site_web": "boulangerie-sans-site.fr"},
     {"nom": "Sans site", "ville": "Lyon"},
     {"nom": "Page Facebook", "site_web": "https://www.facebook.com/boulangeriemartin"},
@@ -84,8 +86,8 @@ def socials(farm, tmp_path_factory):
 
 def test_one_row_per_poi_with_its_columns_first(emails):
     rows, log = emails
-    # 8 distinct sites (the two Martin POIs share one), 11 POIs, 2 with an email
-    assert "sites 8/8 done, 11 POIs out (2 with a result)" in log
+    # 10 distinct sites (the two Martin POIs share one), 13 POIs, 3 with an email
+    assert "sites 10/10 done, 13 POIs out (3 with a result)" in log
     assert sorted(rows) == sorted(p["nom"] for p in POIS)
     assert list(rows["Boulangerie Martin"])[:3] == ["nom", "ville", "site_web"]
 
@@ -102,6 +104,10 @@ def test_email_from_the_contact_page(emails):
         "contact@boulangerie-martin.fr",
     ]
     assert martin["status"] == "ok"
+
+
+def test_a_page_of_several_megabytes_is_read(emails):
+    assert emails[0]["Studio Lumière"]["email"] == "bonjour@studio-lumiere-photo.fr"
 
 
 def test_a_site_named_by_two_pois_is_crawled_once(emails):
@@ -125,6 +131,11 @@ STATUSES = [
     ("Robots interdit", "robots_disallowed", "robots.txt forbids crawling this page"),
     ("Serveur en panne", "http_error", "HTTP 503"),
     ("Site qui pend", "timeout", "no answer before the download timeout"),
+    (
+        "Galerie géante",
+        "unreachable",
+        "the page is larger than the download size limit",
+    ),
     ("Sans site", "no_website", "no website given"),
     (
         "Page Facebook",

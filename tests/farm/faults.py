@@ -6,6 +6,7 @@ status = 503                                  # every page answers this status
 redirect_to = "http://www.new-host.fr/"       # every path redirects there (301)
 robots_txt = "User-agent: *\\nDisallow: /"     # served at /robots.txt (else 404)
 hang = true                                   # never answers
+inline_image_mb = 5                           # pages carry an inline image this large
 reset = true                                  # closes the connection without answering
 ```
 """
@@ -25,6 +26,7 @@ class SiteFaults:
     redirect_to: str = ""
     robots_txt: str | None = None
     hang: bool = False
+    inline_image_mb: float = 0
     reset: bool = False
 
     @staticmethod

@@ -91,7 +91,14 @@ class FarmHandler(BaseHTTPRequestHandler):
         kind = mimetypes.guess_type(file.name)[0] or "text/html"
         if kind.startswith("text/") or kind.endswith("xml"):
             kind += "; charset=utf-8"
-        self._answer(200, file.read_bytes(), kind)
+        body = file.read_bytes()
+        image_mb = SiteFaults.of(site).inline_image_mb
+        if image_mb and kind.startswith("text/html"):
+            image = b'<img alt="" src="data:image/jpeg;base64,' + b"A" * int(
+                image_mb * 2**20
+            )
+            body = body.replace(b"</body>", image + b'"></body>', 1)
+        self._answer(200, body, kind)
 
     def _redirect(self, location: str) -> None:
         self.send_response(301)
