@@ -41,3 +41,5 @@ LOG_LEVEL = "INFO"
 LEADCRAWL_PAGES_PER_SITE = 5  # home page plus the most contact-like pages (normal mode)
 LEADCRAWL_SOCIAL_PAGES_PER_SITE = 4  # profiles sit in headers, footers, about pages
 LEADCRAWL_PROGRESS_INTERVAL = 10.0  # seconds between progress lines; 0 turns them off
+# Seconds a site's other pages get once its home page is in (they run in parallel).
+LEADCRAWL_SITE_TIME_BUDGET = 10.0

@@ -70,10 +70,16 @@ class SiteSpider(scrapy.Spider):
             budget = self.settings.getint(self.pages_setting) - 1
             host = urlsplit(response.url).hostname or ""
             links = LinkExtractor(allow_domains=[host]).extract_links(response)
+            # the site's other pages run in parallel: each gets the site's time budget
+            seconds = self.settings.getfloat("LEADCRAWL_SITE_TIME_BUDGET")
             for url in pick_links(((link.url, link.text) for link in links), budget):
                 if url.rstrip("/") != response.url.rstrip("/"):
                     visit.pending += 1
-                    yield self._request(url, self.parse_page, visit)
+                    request = self._request(url, self.parse_page, visit)
+                    request.meta["download_timeout"] = min(
+                        seconds, self.settings.getfloat("DOWNLOAD_TIMEOUT")
+                    )
+                    yield request
         yield from self.parse_page(response, visit)
 
     def parse_page(self, response: Response, visit: SiteVisit) -> Iterator[PoiResult]:

@@ -54,3 +54,19 @@ async def test_a_list_without_any_website_says_so(run_spider, caplog):
     rows = await run_spider(EmailsSpider, pois)
     assert [row["status"] for row in rows] == ["no_website", "invalid_url"]
     assert "Aucun établissement avec site web" in caplog.text  # the seeds' message
+
+
+SLOW = [{"nom": "Atelier Lent", "site_web": "atelier-lent.fr"}]  # 700 ms a response
+
+
+@deferred_f_from_coro_f
+async def test_a_slow_site_is_read_within_its_time_budget(run_spider):
+    (row,) = await run_spider(EmailsSpider, SLOW)
+    assert row["email"] == "atelier@atelier-lent.fr"
+
+
+@deferred_f_from_coro_f
+async def test_past_its_time_budget_a_site_gives_what_it_has(run_spider):
+    (row,) = await run_spider(EmailsSpider, SLOW, LEADCRAWL_SITE_TIME_BUDGET=0.3)
+    # the contact page (700 ms) does not fit in 0.3 s: the home page alone is read
+    assert (row["email"], row["status"]) == (None, "no_candidate")
