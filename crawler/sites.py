@@ -110,17 +110,21 @@ def _host_problem(host: str, username: str | None) -> str | None:
         return "an email address or credentials, not a website"
     if not host:
         return "no host name"
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        pass
-    else:
+    if _is_ip_address(host):
         return "an IP address, not a website"
     if host == "localhost" or host.endswith(".localhost"):
         return "a local address, not a website"
     if registrable_domain(host) is None:
         return f"{host!r} is not under a public domain suffix"
     return None
+
+
+def _is_ip_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def _invalid(detail: str) -> SiteRejection:
