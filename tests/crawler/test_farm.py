@@ -106,3 +106,11 @@ def test_robots(proxy):
         "User-agent: *\nDisallow: /",
     )
     assert fetch(proxy, "http://ok.test-farm.fr/robots.txt")[0] == 404
+
+
+def test_post_answers_with_the_file(proxy):
+    request = urllib.request.Request(
+        "http://ok.test-farm.fr/contact/", data=b"reveal=1", method="POST"
+    )
+    with proxy.open(request, timeout=5) as response:
+        assert (response.status, response.read()) == (200, b"<h1>contact</h1>")

@@ -62,6 +62,11 @@ class FarmHandler(BaseHTTPRequestHandler):
             return
         self._serve(site, path)
 
+    def do_POST(self) -> None:
+        """Answer a form or an XHR POST with the file at its path, as a static host."""
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.do_GET()
+
     def do_CONNECT(self) -> None:
         """Open a TLS tunnel, then answer the requests inside it like plain ones."""
         self.send_response(200, "Connection Established")
