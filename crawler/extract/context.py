@@ -18,6 +18,9 @@ from crawler.extract.page import visible_text
 from crawler.extract.text import fold, phrase_pattern, words
 
 _MAX_CONTEXT = 400  # characters: past this a block is a page section, not a caption
+# A list item with this much text beside its address is the address's own entry (a team
+# list: "Julien Servais – architecte – j.servais@…"): its neighbours describe others.
+_OWN_ENTRY = 25
 _WEB_AGENCY = phrase_pattern(vocab.WEB_AGENCY_CUES)
 _HOST = phrase_pattern(vocab.HOST_CUES)
 _PUNCTUATION = ",;:–—-()[]«»\"'·|/"
@@ -56,6 +59,7 @@ def read_context(
     while (
         parent is not None
         and parent.tag not in ("body", "html")
+        and not _own_entry(node, address)
         and carriers.get(parent, set()) <= {address}
         # text_content() runs in C; it over-counts script text, so climbing stops early
         and len(parent.text_content()) <= _MAX_CONTEXT
@@ -75,6 +79,13 @@ def read_context(
         manager=manager,
         third_party=_third_party(before, element) or _quote_attribution(text, address),
     )
+
+
+def _own_entry(node: HtmlElement, address: str) -> bool:
+    """Tell a list item or table row that says enough about its address by itself."""
+    if node.tag not in ("li", "tr", "dd"):
+        return False
+    return len(visible_text(node).replace(address, "").strip()) > _OWN_ENTRY
 
 
 def _window(text: str, address: str) -> str:

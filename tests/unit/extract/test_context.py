@@ -341,6 +341,26 @@ def test_team_cards_keep_their_own_context():
     }
 
 
+def test_each_entry_of_a_team_list_keeps_its_own_context():
+    html = (
+        "<ul><li><strong>Pierre Morel</strong> – architecte, gérant</li>"
+        "<li><strong>Julien Servais</strong> – architecte, chef de projet logements – "
+        '<a href="mailto:j.servais@martin.fr">j.servais@martin.fr</a></li>'
+        "<li>Kevin Jacquet – dessinateur-projeteur</li></ul>"
+    )
+    found = {(s.person, s.manager) for s in extract_emails(html, HOME)}
+    assert found == {("Julien Servais", False)}
+
+
+def test_a_list_of_contact_fields_reads_as_one_block():
+    html = (
+        "<ul><li>Gérant : Jean Roux</li><li>Tél. 04 50 00 00 00</li>"
+        "<li>E-mail : jean@martin.fr</li></ul>"
+    )
+    found = {(s.person, s.manager) for s in extract_emails(html, HOME)}
+    assert found == {("Jean Roux", True)}
+
+
 def test_shared_block_context_is_the_address_line():
     html = (
         "<p>Gérant : Jean Roux – jean@martin.fr<br>Secrétariat : accueil@martin.fr</p>"
