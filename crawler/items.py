@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crawler.extract import EmailSighting, SocialLink, canonical_profile
+from crawler.frontier import Frontier
 from crawler.sites import Site, SiteRejection
 from crawler.status import Status
 
@@ -26,7 +27,11 @@ class SiteVisit:
     """
 
     start_url: str
-    pending: int = 0
+    pending: int = 0  # requests sent and not settled yet
+    frontier: Frontier | None = None  # pages still to fetch, once the home page is in
+    host: str = ""  # where the home page ended up: the site's links stay on it
+    deadline: float = 0.0  # monotonic time after which no request is sent
+    renders: int = 0  # pages sent to the browser (deep mode)
     waiting: list[dict[str, Any]] = field(default_factory=list)
     pages: list[PageSnapshot] = field(default_factory=list)
     pages_read: int = 0

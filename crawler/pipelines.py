@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from scrapy.crawler import Crawler
+from scrapy.statscollectors import StatsCollector
+
 from crawler.extract import (
+    EmailSighting,
     PageRegion,
     SocialLink,
     SocialSource,
@@ -16,7 +20,7 @@ from crawler.extract import (
     extract_emails,
     extract_socials,
 )
-from crawler.items import PoiResult, SiteVisit
+from crawler.items import PageSnapshot, PoiResult, SiteVisit
 from crawler.rank import choose_profiles, rank_emails
 from crawler.sites import SiteRejection
 
@@ -31,13 +35,22 @@ NAME_KEYS = ("nom", "name", "raison_sociale", "enseigne", "business_name", "titl
 class ExtractEmailsPipeline:
     """Read every address of every page of the site, once; then drop the HTML."""
 
+    def __init__(self, stats: StatsCollector | None = None) -> None:
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ExtractEmailsPipeline:
+        return cls(crawler.stats)
+
     def process_item(self, item: PoiResult) -> PoiResult:
         visit = item.visit
         if visit.result is None and visit.sightings is None:
-            visit.sightings = [
-                s for p in visit.pages for s in extract_emails(p.html, p.url)
-            ]
+            visit.sightings, rendered_news = read_pages(visit.pages)
             visit.pages.clear()
+            if rendered_news and self.stats is not None:  # measures docs/deep-mode.md
+                self.stats.inc_value(
+                    "leadcrawl/renders_with_new_sightings", rendered_news
+                )
         return item
 
 
@@ -100,6 +113,24 @@ class OutputRowPipeline:
 
     def process_item(self, item: PoiResult) -> dict[str, Any]:
         return {**item.poi, **item.columns}
+
+
+def read_pages(pages: list[PageSnapshot]) -> tuple[list[EmailSighting], int]:
+    """Return the sightings of every page, and how many second readings added some.
+
+    A page read twice (static, then rendered by the browser) adds only what its second
+    reading shows: no sighting counts twice.
+    """
+    by_page: dict[str, list[EmailSighting]] = {}
+    added = 0
+    for page in pages:
+        found = extract_emails(page.html, page.url)
+        if page.url in by_page:
+            known = set(by_page[page.url])
+            found = [s for s in found if s not in known]
+            added += bool(found)
+        by_page.setdefault(page.url, []).extend(found)
+    return [s for sightings in by_page.values() for s in sightings], added
 
 
 def _rejected(

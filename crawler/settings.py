@@ -49,3 +49,18 @@ LEADCRAWL_SOCIAL_PAGES_PER_SITE = 4  # profiles sit in headers, footers, about p
 LEADCRAWL_PROGRESS_INTERVAL = 10.0  # seconds between progress lines; 0 turns them off
 # Seconds a site's other pages get once its home page is in (they run in parallel).
 LEADCRAWL_SITE_TIME_BUDGET = 10.0
+
+# --- deep mode (-a mode=deep; docs/deep-mode.md) --------------------------------------
+LEADCRAWL_DEEP_PAGES_PER_SITE = 30  # home page included
+LEADCRAWL_DEEP_DEPTH = 3  # levels of links below the home page
+LEADCRAWL_DEEP_SITE_TIME_BUDGET = 60.0
+LEADCRAWL_RENDERS_PER_SITE = 8  # pages of a site sent to Chromium, at most
+# Render every page read (up to the limit above), not only those whose HTML hints at a
+# script: slower, for measuring the choice (docs/deep-mode.md).
+LEADCRAWL_RENDER_ALL_PAGES = False
+LEADCRAWL_RENDER_ATTEMPTS = 2  # a crashed or hung render is tried again once
+LEADCRAWL_RENDER_TIMEOUT = 15.0  # seconds for a page to load in the browser
+LEADCRAWL_BROWSER_PAGES = 8  # browser pages open at once (memory: ~60 MB each)
+# Chromium to launch (else the environment's LEADCRAWL_CHROMIUM, else chromium on the
+# PATH, else Playwright's own browser).
+LEADCRAWL_CHROMIUM = ""

@@ -219,6 +219,8 @@ CONTACT_PAGE_WORDS = (
     "contact", "kontakt", "contacto", "contactanos", "contatti", "contatto",
     "nous-joindre", "nous-contacter", "get-in-touch", "reach-us", "acces", "anfahrt",
     "donde-estamos", "dove-siamo", "plan-acces", "rendez-vous", "find-us",
+    "nous-ecrire", "ecrivez-nous", "infos-pratiques", "informations-pratiques",
+    "coordonnees", "nous-trouver",
 )
 LEGAL_PAGE_WORDS = (
     "mentions-legales", "mentions_legales", "mentionslegales", "mentions", "legal",
@@ -244,4 +246,15 @@ ABOUT_PATH_WORDS = (
     "ueber-uns", "le-cabinet", "notre-cabinet", "nosotros", "our-story", "le-club",
     "association", "verein", "il-club", "el-club",
 )
+# Path segments of team listings and members' pages, followed in deep mode.
+TEAM_PATH_SEGMENTS = frozenset((
+    "equipe", "notre-equipe", "l-equipe", "team", "our-team", "the-team", "staff",
+    "people", "our-people", "personnel", "collaborateurs", "associes", "avocats",
+    "avocat", "nos-avocats", "praticiens", "nos-praticiens", "medecins", "docteurs",
+    "notaires", "therapeutes", "architectes", "experts", "lawyers", "attorneys",
+    "solicitors", "dentists", "doctors", "practitioners", "mitarbeiter", "aerzte",
+    "anwaelte", "rechtsanwaelte", "unser-team", "das-team", "equipo", "nuestro-equipo",
+    "abogados", "medicos", "profesionales", "squadra", "il-team", "avvocati", "medici",
+    "professionisti", "staff-medico",
+))
 # fmt: on

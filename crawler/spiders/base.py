@@ -1,34 +1,49 @@
 """``SiteSpider``: read POIs, crawl each site once, emit each POI when its site settles.
 
-Subclasses name their page budget setting and pipelines; pipelines do the rest.
+Subclasses name their crawl plan and pipelines; pipelines do the rest. Which pages to
+fetch is ``crawler.frontier``'s call, which to render ``crawler.rendering``'s.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
+from lxml.etree import LxmlError
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
+from scrapy.utils.gz import gunzip, gzip_magic_number
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
+from crawler.browser import render_meta
+from crawler.frontier import CrawlPlan, Frontier, contact_likeness
 from crawler.inputs import Poi, read_pois
 from crawler.items import PageSnapshot, PoiResult, SiteVisit
-from crawler.links import pick_links
+from crawler.rendering import render_reasons
 from crawler.sites import Site, SiteRejection, normalise_site
 from crawler.status import failure_status
 
 # The seeds' name first, then aliases upstream tools use.
 SITE_KEYS = ("site_web", "website", "url", "site")
 NO_ELIGIBLE_ITEMS = "Aucun établissement avec site web"  # the seeds' message
+SITEMAP_LEVELS = 2  # a sitemap index, then its sitemaps
+SITEMAPS_PER_INDEX = 10
 
 
 class SiteSpider(scrapy.Spider):
-    """One visit per site, shared by every POI that names it (chains, franchises)."""
+    """One visit per site, shared by every POI that names it (chains, franchises).
+
+    A site is done when every request sent for it has settled (page, error, timeout,
+    refusal by robots.txt); its POIs are then emitted. Deep crawls (``self.deep``) also
+    read the site's sitemaps and send pages whose HTML hints at a script to the browser.
+    """
 
     pages_setting = "LEADCRAWL_PAGES_PER_SITE"
+    deep = False
 
     def __init__(self, input: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -36,6 +51,15 @@ class SiteSpider(scrapy.Spider):
             raise ValueError(f"usage: scrapy crawl {self.name} -a input=pois.jsonl")
         self.input = input
         self.visits: dict[str, SiteVisit] = {}
+
+    def crawl_plan(self) -> CrawlPlan:
+        """Return normal mode's plan: the home page and its most contact-like links."""
+        pages = self.settings.getint(self.pages_setting)
+        return CrawlPlan(pages=pages, depth=1, min_score=1)
+
+    def site_time_budget(self) -> float:
+        """Seconds a site's other pages get once its home page is in."""
+        return self.settings.getfloat("LEADCRAWL_SITE_TIME_BUDGET")
 
     async def start(self) -> AsyncIterator[scrapy.Request | PoiResult]:
         for poi in read_pois(self.input):
@@ -66,55 +90,185 @@ class SiteSpider(scrapy.Spider):
         self, response: Response, visit: SiteVisit
     ) -> Iterator[scrapy.Request | PoiResult]:
         visit.final_urls.append(response.url)
-        if isinstance(response, TextResponse):
-            budget = self.settings.getint(self.pages_setting) - 1
-            host = urlsplit(response.url).hostname or ""
-            links = LinkExtractor(allow_domains=[host]).extract_links(response)
-            # the site's other pages run in parallel: each gets the site's time budget
-            seconds = self.settings.getfloat("LEADCRAWL_SITE_TIME_BUDGET")
-            for url in pick_links(((link.url, link.text) for link in links), budget):
-                if url.rstrip("/") != response.url.rstrip("/"):
-                    visit.pending += 1
-                    request = self._request(url, self.parse_page, visit)
-                    request.meta["download_timeout"] = min(
-                        seconds, self.settings.getfloat("DOWNLOAD_TIMEOUT")
-                    )
-                    yield request
-        yield from self.parse_page(response, visit)
+        visit.host = urlsplit(response.url).hostname or ""
+        visit.frontier = Frontier(self.crawl_plan(), taken=1)
+        visit.frontier.visited(visit.start_url)
+        visit.frontier.visited(response.url)
+        # the site's other pages share one time budget, counted from its home page
+        visit.deadline = time.monotonic() + self.site_time_budget()
+        if self.deep and isinstance(response, TextResponse):
+            visit.pending += 1
+            robots = urljoin(response.url, "/robots.txt")
+            yield self._request(robots, self.parse_robots, visit)
+        yield from self.parse_page(response, visit, depth=0)
 
-    def parse_page(self, response: Response, visit: SiteVisit) -> Iterator[PoiResult]:
+    def parse_page(
+        self, response: Response, visit: SiteVisit, depth: int = 0
+    ) -> Iterator[scrapy.Request | PoiResult]:
         if isinstance(response, TextResponse):
             visit.pages.append(PageSnapshot(response.url, response.text))
             visit.pages_read += 1
+            self._offer_links(response, visit, depth)
+            if self.deep and self._worth_rendering(response, visit, depth):
+                visit.renders += 1
+                visit.pending += 1
+                yield self._render_request(response.url, visit, depth)
         yield from self._settle(visit)
 
-    def settle_error(self, failure: Failure) -> Iterator[PoiResult]:
+    def parse_rendered(
+        self, response: Response, visit: SiteVisit, depth: int = 0
+    ) -> Iterator[scrapy.Request | PoiResult]:
+        """Read the DOM the browser built; its links may exist only there (JS menus)."""
+        self.crawler.stats.inc_value("leadcrawl/rendered_pages")
+        if isinstance(response, TextResponse):
+            visit.pages.append(PageSnapshot(response.url, response.text))
+            self._offer_links(response, visit, depth)
+        yield from self._settle(visit)
+
+    def parse_robots(
+        self, response: Response, visit: SiteVisit
+    ) -> Iterator[scrapy.Request | PoiResult]:
+        """Find the site's sitemaps: those robots.txt names, else ``/sitemap.xml``."""
+        text = response.text if isinstance(response, TextResponse) else ""
+        named = [
+            url
+            for url in sitemap_urls_from_robots(text, base_url=response.url)
+            if self._on_site(url, visit)
+        ]
+        for url in named or [urljoin(response.url, "/sitemap.xml")]:
+            visit.pending += 1
+            yield self._request(url, self.parse_sitemap, visit, level=1)
+        yield from self._settle(visit)
+
+    def parse_sitemap(
+        self, response: Response, visit: SiteVisit, level: int = 1
+    ) -> Iterator[scrapy.Request | PoiResult]:
+        """Offer the contact-like pages a sitemap lists; follow a sitemap index."""
+        entries, is_index = read_sitemap(response)
+        locations = [url for url in entries if self._on_site(url, visit)]
+        if is_index and level < SITEMAP_LEVELS:
+            for url in locations[:SITEMAPS_PER_INDEX]:
+                visit.pending += 1
+                yield self._request(url, self.parse_sitemap, visit, level=level + 1)
+        elif not is_index and visit.frontier is not None:
+            # pages no link may lead to, offered as if the home page linked them
+            visit.frontier.offer(((url, "") for url in locations), 1)
+        yield from self._settle(visit)
+
+    def settle_error(self, failure: Failure) -> Iterator[scrapy.Request | PoiResult]:
         request = failure.request  # type: ignore[attr-defined]
         visit: SiteVisit = request.cb_kwargs["visit"]
-        if request.meta.get("redirect_urls"):
-            visit.final_urls.append(request.url)  # e.g. a home page moved to Facebook
-        visit.failures.append(failure_status(failure))
+        if request.callback == self.parse_home:
+            if request.meta.get("redirect_urls"):
+                visit.final_urls.append(request.url)  # e.g. a home moved to Facebook
+            visit.failures.append(failure_status(failure))
+        elif request.callback == self.parse_page:
+            visit.failures.append(failure_status(failure))
+        elif request.callback == self.parse_robots:  # no robots.txt: the default place
+            visit.pending += 1
+            sitemap = urljoin(request.url, "/sitemap.xml")
+            yield self._request(sitemap, self.parse_sitemap, visit, level=1)
+        elif request.callback == self.parse_rendered:
+            # the static page is read already: a crashed or hung render loses nothing
+            self.crawler.stats.inc_value("leadcrawl/render_failures")
+            attempt = request.meta.get("leadcrawl_render_attempt", 1)
+            if attempt < self.settings.getint("LEADCRAWL_RENDER_ATTEMPTS"):
+                visit.pending += 1
+                retry = self._render_request(
+                    request.url, visit, request.cb_kwargs.get("depth", 0)
+                )
+                retry.meta["leadcrawl_render_attempt"] = attempt + 1
+                yield retry
         yield from self._settle(visit)
 
+    def _offer_links(
+        self, response: TextResponse, visit: SiteVisit, depth: int
+    ) -> None:
+        if visit.frontier is None or depth >= visit.frontier.plan.depth:
+            return
+        links = LinkExtractor(allow_domains=[visit.host]).extract_links(response)
+        visit.frontier.offer(((link.url, link.text) for link in links), depth + 1)
+
+    def _worth_rendering(
+        self, response: TextResponse, visit: SiteVisit, depth: int
+    ) -> bool:
+        if visit.renders >= self.settings.getint("LEADCRAWL_RENDERS_PER_SITE"):
+            return False
+        if self.settings.getbool("LEADCRAWL_RENDER_ALL_PAGES"):
+            return True
+        key_page = depth == 0 or contact_likeness(response.url, "") >= 2
+        reasons = render_reasons(response.text, response.url, key_page=key_page)
+        for reason in reasons:
+            self.crawler.stats.inc_value(f"leadcrawl/render_reason/{reason}")
+        return bool(reasons)
+
+    def _on_site(self, url: str, visit: SiteVisit) -> bool:
+        host = urlsplit(url).hostname or ""
+        return host.removeprefix("www.") == visit.host.removeprefix("www.")
+
     def _request(
-        self, url: str, callback: Callable[..., Any], visit: SiteVisit
+        self, url: str, callback: Callable[..., Any], visit: SiteVisit, **kwargs: Any
     ) -> scrapy.Request:
         # dont_filter: a request the dupe filter dropped would never settle its site
-        return scrapy.Request(
+        request = scrapy.Request(
             url,
             callback=callback,
             errback=self.settle_error,
-            cb_kwargs={"visit": visit},
+            cb_kwargs={"visit": visit, **kwargs},
             dont_filter=True,
         )
+        if visit.deadline:  # not the home page: the site's time budget applies
+            left = max(visit.deadline - time.monotonic(), 1.0)
+            request.meta["download_timeout"] = min(
+                left, self.settings.getfloat("DOWNLOAD_TIMEOUT")
+            )
+        return request
 
-    def _settle(self, visit: SiteVisit) -> Iterator[PoiResult]:
-        """Count one request of the site as settled; emit its POIs when none is left."""
+    def _render_request(self, url: str, visit: SiteVisit, depth: int) -> scrapy.Request:
+        request = self._request(url, self.parse_rendered, visit, depth=depth)
+        request.meta.update(render_meta())
+        return request
+
+    def _settle(self, visit: SiteVisit) -> Iterator[scrapy.Request | PoiResult]:
+        """Count one request of the site as settled; emit its POIs when none is left.
+
+        Before that, send the next pages its budgets allow.
+        """
         visit.pending -= 1
+        yield from self._next_pages(visit)
         if visit.pending == 0:
             waiting, visit.waiting = visit.waiting, []
             for poi in waiting:
                 yield PoiResult(poi, visit)
+
+    def _next_pages(self, visit: SiteVisit) -> Iterator[scrapy.Request]:
+        frontier = visit.frontier
+        if frontier is None or time.monotonic() > visit.deadline:
+            return
+        # normal mode sends its few pages at once; deep mode keeps choosing the best
+        # page as its pages come in, a few at a time
+        in_flight = (
+            frontier.plan.pages
+            if not self.deep
+            else self.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN")
+        )
+        while visit.pending < in_flight and (page := frontier.take()) is not None:
+            url, depth = page
+            visit.pending += 1
+            yield self._request(url, self.parse_page, visit, depth=depth)
+
+
+def read_sitemap(response: Response) -> tuple[list[str], bool]:
+    """Return the URLs a sitemap lists and whether it is an index of sitemaps."""
+    body = response.body
+    try:
+        if gzip_magic_number(response):
+            body = gunzip(body, max_size=16 * 2**20)
+        sitemap = Sitemap(body)
+        urls = [entry["loc"] for entry in sitemap if entry.get("loc")]
+    except (StopIteration, LxmlError, ValueError, OSError):  # empty, huge, not XML
+        return [], False
+    return urls, sitemap.type == "sitemapindex"
 
 
 def site_web(poi: Poi) -> object:

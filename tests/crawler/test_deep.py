@@ -1,0 +1,130 @@
+"""Deep mode end to end: ``scrapy crawl emails -a mode=deep`` in a real Chromium.
+
+The whole fixture farm is crawled in deep mode, next to a normal run of the same list.
+
+Needs a Chromium: ``make test`` installs one (scripts/install-chromium.sh).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from crawler.browser import chromium_path
+from tests.farm.evaluate import KEY, load_truth
+from tests.farm.server import SITES
+
+REPO = Path(__file__).parents[2]
+TRUTH = load_truth(SITES)
+DEEP_ONLY = sorted(h for h, t in TRUTH.items() if not t["reachable_in_normal_mode"])
+COLUMNS = ("email", "email_personal")
+
+
+def crawl(farm: str, workdir: Path, *arguments: str) -> tuple[dict[str, dict], str]:
+    source = workdir / "pois.jsonl"
+    source.write_text(
+        "".join(json.dumps({**t["poi"], KEY: h}) + "\n" for h, t in TRUTH.items()),
+        encoding="utf-8",
+    )
+    output = workdir / "out.jsonl"
+    run = subprocess.run(
+        [
+            *(
+                sys.executable,
+                "-m",
+                "scrapy",
+                "crawl",
+                "emails",
+                "-a",
+                f"input={source}",
+            ),
+            *(*arguments, "-O", str(output), "-s", "LOG_LEVEL=INFO"),
+        ],
+        cwd=REPO,
+        env=dict(os.environ, http_proxy=farm, https_proxy=farm, no_proxy=""),
+        check=False,
+        timeout=600,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    rows = [json.loads(line) for line in output.read_text("utf-8").splitlines()]
+    return {row[KEY]: row for row in rows}, run.stderr
+
+
+@pytest.fixture(scope="module")
+def deep(farm, tmp_path_factory):
+    assert chromium_path() or list(
+        Path.home().glob(".cache/ms-playwright/chromium-*")
+    ), (
+        "deep mode needs a Chromium: run `make test` (it installs one) or "
+        "`scripts/install-chromium.sh`, or set LEADCRAWL_CHROMIUM"
+    )
+    return crawl(farm, tmp_path_factory.mktemp("deep"), "-a", "mode=deep")
+
+
+@pytest.fixture(scope="module")
+def normal(farm, tmp_path_factory):
+    return crawl(farm, tmp_path_factory.mktemp("normal"))
+
+
+def answer(row: dict) -> tuple:
+    return tuple(row[column] for column in COLUMNS)
+
+
+def truth(host: str) -> tuple:
+    return tuple(TRUTH[host][column] for column in COLUMNS)
+
+
+def test_the_farm_has_each_kind_of_deep_only_site_three_times():
+    kinds = [TRUTH[host]["deep_kind"] for host in DEEP_ONLY]
+    assert {kind: kinds.count(kind) for kind in set(kinds)} == {
+        kind: max(3, kinds.count(kind))
+        for kind in ("script", "click", "sitemap", "depth")
+    }
+
+
+@pytest.mark.parametrize("host", DEEP_ONLY)
+def test_deep_mode_finds_what_normal_mode_cannot(deep, normal, host):
+    assert answer(normal[0][host]) != truth(host), "normal mode should miss it"
+    assert answer(deep[0][host]) == truth(host), deep[0][host]["email_candidates"]
+    assert deep[0][host]["status"] == "ok"
+
+
+def test_deep_mode_keeps_every_answer_normal_mode_gets_right(deep, normal):
+    right_before = [h for h in TRUTH if answer(normal[0][h]) == truth(h)]
+    changed = {
+        host: (answer(normal[0][host]), answer(deep[0][host]))
+        for host in right_before
+        if answer(deep[0][host]) != truth(host)
+    }
+    assert len(right_before) >= len(TRUTH) - len(DEEP_ONLY)
+    assert changed == {}
+
+
+def test_one_row_per_poi_with_its_columns_first(deep):
+    rows, _ = deep
+    assert sorted(rows) == sorted(TRUTH)
+    for host, row in rows.items():
+        assert list(row)[: len(TRUTH[host]["poi"])] == list(TRUTH[host]["poi"])
+
+
+def test_only_deep_runs_start_the_browser(deep, normal):
+    _, deep_log = deep
+    _, normal_log = normal
+    rendered = re.search(r"'leadcrawl/rendered_pages': (\d+)", deep_log)
+    assert rendered, deep_log[-2000:]
+    assert (
+        0
+        < int(rendered.group(1))
+        < int(re.search(r"'response_received_count': (\d+)", deep_log).group(1))
+    )
+    assert "scrapy-playwright" in deep_log
+    assert "scrapy-playwright" not in normal_log
+    assert "leadcrawl/rendered_pages" not in normal_log
