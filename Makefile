@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format typecheck eval bench clean
+.PHONY: run test lint format typecheck eval bench browser clean
 
 # Create .venv and install the project with every dependency group (needs Python 3.11+).
 $(STAMP): pyproject.toml
@@ -15,14 +15,19 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --editable . --group dev
 	@touch $@
 
+## browser: a Chromium for deep mode (scripts/install-chromium.sh says how it is found)
+browser: $(STAMP)
+	@scripts/install-chromium.sh $(BIN)
+
 ## run: crawl the sample list with the emails spider (the job API replaces this in issue 7)
-run: $(STAMP)
+run: $(STAMP) browser
 	@mkdir -p var
 	$(BIN)/scrapy crawl emails -a input=samples/pois.jsonl -O var/emails.jsonl
 	@echo "results: var/emails.jsonl"
 
-## test: the whole suite (unit tables, golden pages, doctests, spider smoke test)
-test: $(STAMP)
+## test: the whole suite (unit tables, golden pages, doctests, crawls of the farm,
+## deep mode in a real Chromium)
+test: $(STAMP) browser
 	$(BIN)/pytest
 
 ## lint: formatting, lint rules, strict typing and the import contracts
@@ -40,14 +45,14 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 ## eval: crawl the fixture farm with both spiders and score them against its truth
-eval: $(STAMP)
+eval: $(STAMP) browser
 	$(BIN)/python -m tests.farm.evaluate
 
-## bench: extraction speed per page, then crawls of 2,000 and 10,000 synthetic sites
-## against a bare Scrapy spider on the same farm (figures, never assertions)
-bench: $(STAMP)
+## bench: extraction speed per page, crawls of 2,000 and 10,000 synthetic sites against
+## a bare Scrapy spider on the same farm, deep mode on 200 (figures, never assertions)
+bench: $(STAMP) browser
 	$(BIN)/python scripts/bench_extract.py
-	$(BIN)/python -m tests.farm.bench --sites 2000 10000
+	$(BIN)/python -m tests.farm.bench --sites 2000 10000 --deep-sites 200
 
 clean:
 	rm -rf $(VENV) var build *.egg-info .mypy_cache .ruff_cache .pytest_cache
