@@ -2,7 +2,9 @@
 
 Prints, per column, precision, recall and accuracy; addresses output that the site never
 wrote (invented) or that a rejection rule names; statuses; missing POIs; every mismatch.
-Figures only: the targets of issue 5 are printed next to them, never asserted here.
+Then deep mode (``emails -a mode=deep``) over the same farm: its accuracy on every site,
+the deep-only sites it finds, and any answer normal mode had right that it changed.
+Figures only: the targets are printed next to them, never asserted here.
 
     python -m tests.farm.evaluate [--sites DIR]
 """
@@ -29,6 +31,7 @@ from tests.farm.server import SITES, serve
 
 REPO = Path(__file__).parents[2]
 KEY = "_farm_site"  # added to each POI so rows find their truth; kept by the product
+STATS = "_crawl_stats"  # the crawl's counters, read from its log
 SOCIALS = tuple(
     f"social_{n}"
     for n in ("facebook", "instagram", "linkedin", "twitter", "tiktok", "youtube")
@@ -77,8 +80,11 @@ def load_truth(sites: Path) -> dict[str, dict]:
     }
 
 
-def crawl(spider: str, pois: Path, proxy: str, workdir: Path) -> dict[str, dict]:
-    output = workdir / f"{spider}.jsonl"
+def crawl(
+    spider: str, pois: Path, proxy: str, workdir: Path, *arguments: str
+) -> dict[str, dict]:
+    output = workdir / f"{spider}{'-'.join(arguments)}.jsonl"
+    log = workdir / f"{spider}{'-'.join(arguments)}.log"
     subprocess.run(
         [
             sys.executable,
@@ -91,16 +97,25 @@ def crawl(spider: str, pois: Path, proxy: str, workdir: Path) -> dict[str, dict]
             "-O",
             str(output),
             "-s",
-            "LOG_LEVEL=WARNING",
+            "LOG_LEVEL=INFO",
+            "--logfile",
+            str(log),
+            *arguments,
         ],
         cwd=REPO,
-        env=dict(os.environ, http_proxy=proxy, no_proxy=""),
+        env=dict(os.environ, http_proxy=proxy, https_proxy=proxy, no_proxy=""),
         check=True,
     )
     rows = (
         json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()
     )
-    return {row[KEY]: row for row in rows}
+    stats = dict(
+        re.findall(
+            r"'(leadcrawl/[\w/]+|response_received_count)': (\d+)",
+            log.read_text(encoding="utf-8"),
+        )
+    )
+    return {row[KEY]: row for row in rows} | {STATS: stats}
 
 
 def expected_statuses(expected: dict) -> tuple[str, str]:
@@ -126,7 +141,7 @@ def written_on(site: Path, address: str) -> bool:
         [site, site.parent / (urlsplit(target).hostname or "")] if target else [site]
     )
     for file in (f for folder in folders for f in folder.rglob("*") if f.is_file()):
-        if file.suffix not in (".html", ".htm", ".xml", ""):
+        if file.suffix not in (".html", ".htm", ".xml", ".js", ".json", ""):
             continue
         raw = file.read_text(encoding="utf-8", errors="replace")
         hexes = re.findall(r"(?:data-cfemail=\"|email-protection#)([0-9a-fA-F]+)", raw)
@@ -153,8 +168,10 @@ def evaluate(sites: Path) -> None:
         )
         emails = crawl("emails", pois, proxy, workdir)
         socials = crawl("socials", pois, proxy, workdir)
+        deep = crawl("emails", pois, proxy, workdir, "-a", "mode=deep")
     server.shutdown()
     report(sites, truth, emails, socials)
+    report_deep(sites, truth, emails, deep)
 
 
 def report(sites: Path, truth: dict[str, dict], emails: dict, socials: dict) -> None:
@@ -209,6 +226,58 @@ def report(sites: Path, truth: dict[str, dict], emails: dict, socials: dict) -> 
         for mismatch in score.mismatches:
             print(f"  {name:16} {mismatch}")
     print("\ndeep-mode cases (not scored in normal mode):", *deep_only, sep="\n  ")
+
+
+def report_deep(sites: Path, truth: dict[str, dict], normal: dict, deep: dict) -> None:
+    """Score deep mode on every site, and list what changed from normal mode.
+
+    What it found that normal mode could not; every answer normal mode had right that
+    deep mode changed (target: none).
+    """
+    scores = {name: Score() for name in ("email", "email_personal")}
+    found, changed, invented = [], [], []
+    for host, expected in truth.items():
+        row, before = deep.get(host), normal.get(host)
+        if row is None or before is None:
+            continue
+        for column in scores:
+            scores[column].add(host, row[column], expected[column])
+        right = all(row[c] == expected[c] for c in scores)
+        if not expected.get("reachable_in_normal_mode", True):
+            found.append(f"{'found ' if right else 'MISSED'} {host}: {row['email']!r}")
+        elif all(before[c] == expected[c] for c in scores) and not right:
+            changed.append(f"{host}: {before['email']!r} -> {row['email']!r}")
+        scripted = set(expected.get("written_by_script", []))
+        for address in row["email_candidates"] or []:
+            if address not in scripted and not written_on(sites / host, address):
+                invented.append(f"{host}: {address}")
+    stats = deep.get(STATS, {})
+    pages = int(stats.get("response_received_count", 0))
+    rendered = int(stats.get("leadcrawl/rendered_pages", 0))
+    print(f"\ndeep mode ({len(truth)} sites):")
+    for name, score in scores.items():
+        print(score.line(name))
+    print(
+        f"deep-only sites found: {sum(f.startswith('found') for f in found)}"
+        f"/{len(found)}",
+        *found,
+        sep="\n  ",
+    )
+    print(
+        f"normal-mode answers changed: {len(changed)}  (target 0)", *changed, sep="\n  "
+    )
+    print(f"invented addresses: {len(invented)}  (target 0)", *invented, sep="\n  ")
+    print(
+        f"pages downloaded {pages}, rendered in Chromium {rendered}"
+        f" ({rendered / max(pages - rendered, 1):.0%} of the pages read statically)"
+    )
+    for key, value in sorted(stats.items()):
+        if key.startswith("leadcrawl/render"):
+            print(f"  {key.removeprefix('leadcrawl/')}: {value}")
+    print("\nmismatches:")
+    for name, score in scores.items():
+        for mismatch in score.mismatches:
+            print(f"  {name:16} {mismatch}")
 
 
 def main() -> None:

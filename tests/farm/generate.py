@@ -4,7 +4,12 @@ Each site has a home page (~12 KB of builder-like markup), a contact page and a 
 notice; the home page links both. ``site.toml`` gives each a latency of 50-500 ms, and a
 few per cent of sites hang, answer 5xx, reset connections, or do not exist at all.
 
-    python -m tests.farm.generate DIR --sites 2000 [--seed 7]
+``--deep``: sites as deep mode meets them (empty after a normal run): a third write the
+contact address with a script, a third behind a "show the e-mail" button, a third on a
+team member's page two levels down; each also has a services section of 8 pages and a
+team of 3, and loads a same-site script on every page.
+
+    python -m tests.farm.generate DIR --sites 2000 [--seed 7] [--deep]
 """
 
 from __future__ import annotations
@@ -70,7 +75,90 @@ def site_pages(host: str, name: str, person: tuple[str, str]) -> dict[str, str]:
     }
 
 
-def generate(root: Path, count: int, seed: int) -> list[dict[str, str]]:
+SCRIPTED_CONTACT = (
+    '<h1>Contact</h1><p>Écrivez-nous : <span id="courriel"></span></p><script>'
+    "var u = 'contact', d = '{host}';"
+    "document.getElementById('courriel').innerHTML ="
+    " '<a href=\"mai' + 'lto:' + u + '&#64;' + d + '\">' + u + '&#64;' + d + '</a>';"
+    "</script>"
+)
+REVEALED_CONTACT = (
+    '<h1>Contact</h1><p><button type="button" id="voir" data-u="{user}" data-d="{host}">'
+    "Afficher l'adresse e-mail</button></p><script>"
+    "document.getElementById('voir').addEventListener('click', function () {{"
+    " var b = this; setTimeout(function () {{"
+    " b.outerHTML = '<a href=\"mailto:' + b.dataset.u + '&#64;' + b.dataset.d + '\">'"
+    " + b.dataset.u + '&#64;' + b.dataset.d + '</a>'; }}, 100); }});</script>"
+)
+SITE_SCRIPT = "document.documentElement.classList.add('js');\n"
+
+
+def deep_pages(
+    host: str, name: str, person: tuple[str, str], variant: int
+) -> dict[str, str]:
+    """Return a site whose address only deep mode can read (variant 0, 1 or 2)."""
+    first, last = person
+    pages = site_pages(host, name, person)
+    services = "".join(
+        f'<li><a href="/services/prestation-{n}/">Prestation {n}</a></li>'
+        for n in range(8)
+    )
+    nav = (
+        '<nav><ul><li><a href="/">Accueil</a></li><li><a href="/services/">Services</a>'
+        '</li><li><a href="/equipe/">Notre équipe</a></li><li><a href="/contact/">'
+        "Contact</a></li></ul></nav>"
+    )
+    page = (
+        "<!DOCTYPE html><html lang=fr><head><title>{t}</title>"
+        '<script src="/js/site.js"></script></head><body>{nav}<main>{m}</main>'
+        "<footer><p>{name}</p></footer></body></html>"
+    )
+    body = "".join(FILLER.format(text=TEXT * 2) for _ in range(20))
+    contact = (
+        SCRIPTED_CONTACT.format(host=host)
+        if variant == 0
+        else REVEALED_CONTACT.format(user="contact", host=host)
+        if variant == 1
+        else "<h1>Contact</h1><p>Téléphone : 04 50 00 00 00</p><form></form>"
+    )
+    pages = {
+        "js/site.js": SITE_SCRIPT,
+        "index.html": page.format(
+            t=name, nav=nav, m=f"<h1>{name}</h1>{body}", name=name
+        ),
+        "contact/index.html": page.format(t="Contact", nav=nav, m=contact, name=name),
+        "services/index.html": page.format(
+            t="Services", nav=nav, m=f"<ul>{services}</ul>{body}", name=name
+        ),
+        "equipe/index.html": page.format(
+            t="Équipe",
+            nav=nav,
+            name=name,
+            m="".join(
+                f'<p><a href="/equipe/membre-{n}/">Membre {n}</a></p>' for n in range(3)
+            ),
+        ),
+        "mentions-legales/index.html": pages["mentions-legales/index.html"],
+    }
+    for n in range(8):
+        pages[f"services/prestation-{n}/index.html"] = page.format(
+            t=f"Prestation {n}", nav=nav, m=body, name=name
+        )
+    for n in range(3):
+        mail = (
+            f"<p>{first.title()} {last.title()}, gérant – {first}.{last}@{host}</p>"
+            if variant == 2 and n == 0
+            else "<p>Technicien qualifié.</p>"
+        )
+        pages[f"equipe/membre-{n}/index.html"] = page.format(
+            t=f"Membre {n}", nav=nav, m=mail + body, name=name
+        )
+    return pages
+
+
+def generate(
+    root: Path, count: int, seed: int, *, deep: bool = False
+) -> list[dict[str, str]]:
     """Write ``count`` sites under ``root``; return the POIs naming them."""
     rng = random.Random(seed)  # noqa: S311 (reproducible benchmark data, not secrets)
     pois = []
@@ -82,11 +170,16 @@ def generate(root: Path, count: int, seed: int) -> list[dict[str, str]]:
         if fault < 0.01:
             continue  # the site is down: no folder, the proxy answers 502
         folder = root / host
-        for name, text in site_pages(
-            host, f"{trade.title()} {index}", (rng.choice(FIRST), rng.choice(LAST))
-        ).items():
-            (folder / name).parent.mkdir(parents=True, exist_ok=True)
-            (folder / name).write_text(text, encoding="utf-8")
+        person = (rng.choice(FIRST), rng.choice(LAST))
+        name = f"{trade.title()} {index}"
+        pages = (
+            deep_pages(host, name, person, index % 3)
+            if deep
+            else site_pages(host, name, person)
+        )
+        for path, text in pages.items():
+            (folder / path).parent.mkdir(parents=True, exist_ok=True)
+            (folder / path).write_text(text, encoding="utf-8")
         config = [f"latency_ms = {rng.randint(50, 500)}"]
         if fault < 0.02:
             config.append("hang = true")
@@ -103,8 +196,9 @@ def main() -> None:
     parser.add_argument("root", type=Path)
     parser.add_argument("--sites", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--deep", action="store_true")
     args = parser.parse_args()
-    pois = generate(args.root, args.sites, args.seed)
+    pois = generate(args.root, args.sites, args.seed, deep=args.deep)
     (args.root / "pois.jsonl").write_text("".join(json.dumps(p) + "\n" for p in pois))
 
 
