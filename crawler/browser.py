@@ -8,6 +8,7 @@ renders nothing (+0.5 s, +48 MB, ../shared/notes/stack.md §2): normal runs must
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import shutil
 import urllib.request
@@ -156,29 +157,31 @@ REVEAL_ARGUMENTS = {
     "quietMs": 500,  # a DOM this long without change is done
     "maxMs": 4000,  # ... or a page that keeps changing (a carousel) is given up
 }
-# A script that never yields (an endless loop) would hold ``evaluate`` forever.
-REVEAL_TIMEOUT = 12.0
 
 
-async def reveal_addresses(page: Page) -> int:
-    """Run ``REVEAL_SCRIPT`` in ``page`` within ``REVEAL_TIMEOUT``; return the clicks.
+async def reveal_addresses(page: Page, timeout: float) -> int:
+    """Run ``REVEAL_SCRIPT`` in ``page`` within ``timeout`` seconds; return the clicks.
 
-    A timeout fails the render (scrapy-playwright closes the page); the crawl retries it
-    once, and the page's static reading stays either way.
+    A page whose script never yields (an endless loop) would hold ``evaluate`` forever:
+    the timeout fails the render (scrapy-playwright closes the page), the crawl tries it
+    once more, and the page's static reading stays either way.
     """
     clicks = await asyncio.wait_for(
-        page.evaluate(REVEAL_SCRIPT, REVEAL_ARGUMENTS), REVEAL_TIMEOUT
+        page.evaluate(REVEAL_SCRIPT, REVEAL_ARGUMENTS), timeout
     )
     return int(clicks)
 
 
-def render_meta() -> dict[str, Any]:
+def render_meta(timeout: float) -> dict[str, Any]:
     """Return the request meta that sends a page to the browser (scrapy-playwright)."""
     return {
         "playwright": True,
-        "playwright_page_methods": [PageMethod(reveal_addresses)],
+        "playwright_page_methods": [
+            PageMethod(functools.partial(reveal_addresses, timeout=timeout))
+        ],
         # the context is created with the first render (a startup context would
         # launch Chromium in every deep run); Scrapy does not check certificates
         # either, and the farm's are self-signed
         "playwright_context_kwargs": {"ignore_https_errors": True},
+        "dont_retry": True,  # the spider tries a failed render again, whatever failed
     }

@@ -59,7 +59,8 @@ LEADCRAWL_RENDERS_PER_SITE = 8  # pages of a site sent to Chromium, at most
 # script: slower, for measuring the choice (docs/deep-mode.md).
 LEADCRAWL_RENDER_ALL_PAGES = False
 LEADCRAWL_RENDER_ATTEMPTS = 2  # a crashed or hung render is tried again once
-LEADCRAWL_RENDER_TIMEOUT = 15.0  # seconds for a page to load in the browser
+# Seconds a page gets to load in the browser, then as much for its scripts to settle.
+LEADCRAWL_RENDER_TIMEOUT = 15.0
 LEADCRAWL_BROWSER_PAGES = 8  # browser pages open at once (memory: ~60 MB each)
 # Chromium to launch (else the environment's LEADCRAWL_CHROMIUM, else chromium on the
 # PATH, else Playwright's own browser).

@@ -7,6 +7,7 @@ fetch is ``crawler.frontier``'s call, which to render ``crawler.rendering``'s.
 from __future__ import annotations
 
 import time
+import zlib
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -20,6 +21,7 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from crawler.browser import render_meta
+from crawler.extract import canonical_profile
 from crawler.frontier import CrawlPlan, Frontier, contact_likeness
 from crawler.inputs import Poi, read_pois
 from crawler.items import PageSnapshot, PoiResult, SiteVisit
@@ -32,6 +34,7 @@ SITE_KEYS = ("site_web", "website", "url", "site")
 NO_ELIGIBLE_ITEMS = "Aucun établissement avec site web"  # the seeds' message
 SITEMAP_LEVELS = 2  # a sitemap index, then its sitemaps
 SITEMAPS_PER_INDEX = 10
+SITEMAP_URLS = 5000
 
 
 class SiteSpider(scrapy.Spider):
@@ -96,8 +99,9 @@ class SiteSpider(scrapy.Spider):
         visit.frontier.visited(response.url)
         # the site's other pages share one time budget, counted from its home page
         visit.deadline = time.monotonic() + self.site_time_budget()
-        if self.deep and isinstance(response, TextResponse):
-            visit.pending += 1
+        moved_to_a_profile = canonical_profile(response.url) is not None
+        if self.deep and isinstance(response, TextResponse) and not moved_to_a_profile:
+            visit.pending += 1  # the site's sitemaps (not a social network's)
             robots = urljoin(response.url, "/robots.txt")
             yield self._request(robots, self.parse_robots, visit)
         yield from self.parse_page(response, visit, depth=0)
@@ -146,6 +150,7 @@ class SiteSpider(scrapy.Spider):
         """Offer the contact-like pages a sitemap lists; follow a sitemap index."""
         entries, is_index = read_sitemap(response)
         locations = [url for url in entries if self._on_site(url, visit)]
+        del locations[SITEMAP_URLS:]  # a shop's 50,000 products: the budget is 30
         if is_index and level < SITEMAP_LEVELS:
             for url in locations[:SITEMAPS_PER_INDEX]:
                 visit.pending += 1
@@ -226,7 +231,9 @@ class SiteSpider(scrapy.Spider):
 
     def _render_request(self, url: str, visit: SiteVisit, depth: int) -> scrapy.Request:
         request = self._request(url, self.parse_rendered, visit, depth=depth)
-        request.meta.update(render_meta())
+        request.meta.update(
+            render_meta(self.settings.getfloat("LEADCRAWL_RENDER_TIMEOUT"))
+        )
         return request
 
     def _settle(self, visit: SiteVisit) -> Iterator[scrapy.Request | PoiResult]:
@@ -266,7 +273,7 @@ def read_sitemap(response: Response) -> tuple[list[str], bool]:
             body = gunzip(body, max_size=16 * 2**20)
         sitemap = Sitemap(body)
         urls = [entry["loc"] for entry in sitemap if entry.get("loc")]
-    except (StopIteration, LxmlError, ValueError, OSError):  # empty, huge, not XML
+    except (StopIteration, LxmlError, ValueError, OSError, zlib.error):  # not one
         return [], False
     return urls, sitemap.type == "sitemapindex"
 

@@ -66,7 +66,12 @@ def deep(farm, tmp_path_factory):
         "deep mode needs a Chromium: run `make test` (it installs one) or "
         "`scripts/install-chromium.sh`, or set LEADCRAWL_CHROMIUM"
     )
-    return crawl(farm, tmp_path_factory.mktemp("deep"), "-a", "mode=deep")
+    # a shorter render timeout: the farm's hung page waits for it, twice
+    return crawl(
+        farm,
+        tmp_path_factory.mktemp("deep"),
+        *("-a", "mode=deep", "-s", "LEADCRAWL_RENDER_TIMEOUT=8"),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -106,6 +111,15 @@ def test_deep_mode_keeps_every_answer_normal_mode_gets_right(deep, normal):
     }
     assert len(right_before) >= len(TRUTH) - len(DEEP_ONLY)
     assert changed == {}
+
+
+def test_a_page_that_hangs_the_browser_is_given_up_and_loses_nothing(deep):
+    rows, log = deep
+    host = "www.patisserie-bouvier-lyon.fr"  # its contact page loops forever in JS
+    assert answer(rows[host]) == truth(host)
+    failures = re.search(r"'leadcrawl/render_failures': (\d+)", log)
+    assert failures, "the hung render should have failed"
+    assert int(failures.group(1)) == 2  # tried, then tried once more
 
 
 def test_one_row_per_poi_with_its_columns_first(deep):

@@ -111,7 +111,7 @@ def crawl(
     )
     stats = dict(
         re.findall(
-            r"'(leadcrawl/[\w/]+|response_received_count)': (\d+)",
+            r"'(leadcrawl/[\w/]+|response_received_count|elapsed_time_seconds)': ([\d.]+)",
             log.read_text(encoding="utf-8"),
         )
     )
@@ -152,7 +152,7 @@ def written_on(site: Path, address: str) -> bool:
     return False
 
 
-def evaluate(sites: Path) -> None:
+def evaluate(sites: Path, deep_settings: list[str]) -> None:
     truth = load_truth(sites)
     server = serve(sites=sites)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -168,7 +168,8 @@ def evaluate(sites: Path) -> None:
         )
         emails = crawl("emails", pois, proxy, workdir)
         socials = crawl("socials", pois, proxy, workdir)
-        deep = crawl("emails", pois, proxy, workdir, "-a", "mode=deep")
+        settings = [a for s in deep_settings for a in ("-s", s)]
+        deep = crawl("emails", pois, proxy, workdir, "-a", "mode=deep", *settings)
     server.shutdown()
     report(sites, truth, emails, socials)
     report_deep(sites, truth, emails, deep)
@@ -254,6 +255,7 @@ def report_deep(sites: Path, truth: dict[str, dict], normal: dict, deep: dict) -
     stats = deep.get(STATS, {})
     pages = int(stats.get("response_received_count", 0))
     rendered = int(stats.get("leadcrawl/rendered_pages", 0))
+    seconds = float(stats.get("elapsed_time_seconds", 0))
     print(f"\ndeep mode ({len(truth)} sites):")
     for name, score in scores.items():
         print(score.line(name))
@@ -269,7 +271,8 @@ def report_deep(sites: Path, truth: dict[str, dict], normal: dict, deep: dict) -
     print(f"invented addresses: {len(invented)}  (target 0)", *invented, sep="\n  ")
     print(
         f"pages downloaded {pages}, rendered in Chromium {rendered}"
-        f" ({rendered / max(pages - rendered, 1):.0%} of the pages read statically)"
+        f" ({rendered / max(pages - rendered, 1):.0%} of the pages read statically),"
+        f" crawl {seconds:.1f} s"
     )
     for key, value in sorted(stats.items()):
         if key.startswith("leadcrawl/render"):
@@ -283,7 +286,16 @@ def report_deep(sites: Path, truth: dict[str, dict], normal: dict, deep: dict) -
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sites", type=Path, default=SITES)
-    evaluate(parser.parse_args().sites)
+    parser.add_argument(
+        "-s",
+        "--deep-setting",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a Scrapy setting for the deep crawl (e.g. LEADCRAWL_RENDER_ALL_PAGES=True)",
+    )
+    args = parser.parse_args()
+    evaluate(args.sites, args.deep_setting)
 
 
 if __name__ == "__main__":
