@@ -12,18 +12,19 @@ import functools
 import os
 import shutil
 import urllib.request
-from typing import Any, ClassVar
-from weakref import WeakKeyDictionary
+from typing import TYPE_CHECKING, Any
 
-from playwright.async_api import Page
-from scrapy.crawler import Crawler
 from scrapy.settings import BaseSettings
-from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
-from scrapy_playwright.page import PageMethod
+from scrapy_playwright.page import (
+    PageMethod,
+)  # a plain class: Playwright stays unloaded
 
 from crawler.rendering import ADDRESS_NOUNS, REVEAL_VERBS
 
-HANDLER = "crawler.browser.SharedBrowserHandler"
+if TYPE_CHECKING:
+    from playwright.async_api import Page
+
+HANDLER = "crawler.browser_handler.SharedBrowserHandler"  # imported by deep runs only
 CHROMIUM_ENV = "LEADCRAWL_CHROMIUM"
 # Debian's package, Ubuntu's and Fedora's names, then Google's build.
 SYSTEM_CHROMIUMS = ("chromium", "chromium-browser", "google-chrome")
@@ -52,17 +53,23 @@ async ({verbs, nouns, quietMs, maxMs}) => {
   const fold = (s) =>
     s.normalize("NFD").replace(/[\\u0300-\\u036f]/g, "").toLowerCase();
   await quiet();
-  const controls = document.querySelectorAll(
-    "button, a, [role=button], [onclick], span, div");
+  const verb = new RegExp("(^|[^a-z])(" + verbs.join("|") + ")([^a-z]|$)");
+  // innermost first: its click bubbles to the wrappers, a wrapper's never reaches it
+  const controls = Array.from(document.querySelectorAll(
+    "button, a, [role=button], [onclick], span, div")).reverse();
   const clicked = [];
   for (const el of controls) {
+    const text = el.textContent || "";
+    if (text.length > 200 || el.querySelector("button, a")) continue;
     if (clicked.some((c) => c.contains(el) || el.contains(c))) continue;
-    const label = fold((el.textContent || "").replace(/\\s+/g, " ").trim());
-    if (!label || label.length > 60 || el.querySelector("button, a")) continue;
-    if (!verbs.some((v) => label.includes(v)) || !nouns.some((n) => label.includes(n)))
+    const label = fold(text.replace(/\\s+/g, " ").trim());
+    if (!label || label.length > 60) continue;
+    if (!verb.test(label) || !nouns.some((n) => label.includes(n))) continue;
+    // never send a form (a "receive the newsletter by e-mail" button) or leave the page
+    if (el.form || el.type === "submit" || el.closest("form")) continue;
+    const href = el.getAttribute("href");
+    if (href !== null && !href.startsWith("#") && !href.startsWith("javascript:"))
       continue;
-    const href = el.getAttribute && el.getAttribute("href");
-    if (href && !href.startsWith("#") && !href.startsWith("javascript:")) continue;
     el.click();
     clicked.push(el);
     if (clicked.length >= 5) break;
@@ -71,30 +78,6 @@ async ({verbs, nouns, quietMs, maxMs}) => {
   return clicked.length;
 }
 """
-
-
-class SharedBrowserHandler(ScrapyPlaywrightDownloadHandler):  # type: ignore[misc]
-    """scrapy-playwright's handler, one instance for both ``http`` and ``https``.
-
-    Scrapy builds a handler per scheme, and each would start its own Playwright driver
-    and, once both schemes are rendered, its own Chromium: one serves both here.
-    """
-
-    _shared: ClassVar[WeakKeyDictionary[Crawler, SharedBrowserHandler]] = (
-        WeakKeyDictionary()
-    )
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> SharedBrowserHandler:
-        if crawler not in cls._shared:
-            cls._shared[crawler] = cls(crawler)
-        return cls._shared[crawler]
-
-    async def close(self) -> None:
-        """Close once, although Scrapy closes the handler of each scheme."""
-        if not getattr(self, "_closing", False):
-            self._closing = True
-            await super().close()
 
 
 def chromium_path(configured: str = "") -> str | None:

@@ -122,9 +122,6 @@ class Frontier:
         _, depth, _, url = heapq.heappop(self._queue)
         return url, depth
 
-    def __len__(self) -> int:
-        return len(self._queue) if self.taken < self.plan.pages else 0
-
 
 def page_key(url: str) -> str:
     """One key per page: ``/contact``, ``/contact/`` and ``/contact#form`` are one."""

@@ -27,7 +27,7 @@ from crawler.inputs import Poi, read_pois
 from crawler.items import PageSnapshot, PoiResult, SiteVisit
 from crawler.rendering import render_reasons
 from crawler.sites import Site, SiteRejection, normalise_site
-from crawler.status import failure_status
+from crawler.status import Status, failure_status
 
 # The seeds' name first, then aliases upstream tools use.
 SITE_KEYS = ("site_web", "website", "url", "site")
@@ -78,9 +78,16 @@ class SiteSpider(scrapy.Spider):
                 else:
                     yield PoiResult(poi, visit)
                 continue
-            visit = SiteVisit(start_url=site.start_url, pending=1, waiting=[poi])
+            visit = SiteVisit(start_url=site.start_url, waiting=[poi])
             self.visits[site_key(site)] = visit
-            yield self._request(site.start_url, self.parse_home, visit)
+            for request in self._send(site.start_url, self.parse_home, visit):
+                yield request
+            if not visit.pending:  # a URL Scrapy refuses: the POI still gets its row
+                visit.failures.append(
+                    (Status.INVALID_URL, "the URL cannot be requested")
+                )
+                visit.waiting = []
+                yield PoiResult(poi, visit)
         if not self.visits:  # the seeds' message; each POI's row still says why
             self.logger.error(NO_ELIGIBLE_ITEMS)
 
@@ -101,9 +108,10 @@ class SiteSpider(scrapy.Spider):
         visit.deadline = time.monotonic() + self.site_time_budget()
         moved_to_a_profile = canonical_profile(response.url) is not None
         if self.deep and isinstance(response, TextResponse) and not moved_to_a_profile:
-            visit.pending += 1  # the site's sitemaps (not a social network's)
+            # the site's sitemaps (not a social network's); the robots.txt middleware
+            # reads the file too, but keeps its Sitemap: lines to itself
             robots = urljoin(response.url, "/robots.txt")
-            yield self._request(robots, self.parse_robots, visit)
+            yield from self._send(robots, self.parse_robots, visit)
         yield from self.parse_page(response, visit, depth=0)
 
     def parse_page(
@@ -115,17 +123,19 @@ class SiteSpider(scrapy.Spider):
             self._offer_links(response, visit, depth)
             if self.deep and self._worth_rendering(response, visit, depth):
                 visit.renders += 1
-                visit.pending += 1
-                yield self._render_request(response.url, visit, depth)
+                yield from self._send_render(response.url, visit, depth, attempt=1)
         yield from self._settle(visit)
 
     def parse_rendered(
-        self, response: Response, visit: SiteVisit, depth: int = 0
+        self, response: Response, visit: SiteVisit, depth: int, attempt: int
     ) -> Iterator[scrapy.Request | PoiResult]:
         """Read the DOM the browser built; its links may exist only there (JS menus)."""
         self.crawler.stats.inc_value("leadcrawl/rendered_pages")
         if isinstance(response, TextResponse):
-            visit.pages.append(PageSnapshot(response.url, response.text))
+            # filed under the URL read statically, even if a script navigated away,
+            # so that the two readings of one page are merged (pipelines.read_pages)
+            asked = response.request.url if response.request else response.url
+            visit.pages.append(PageSnapshot(asked, response.text))
             self._offer_links(response, visit, depth)
         yield from self._settle(visit)
 
@@ -140,24 +150,26 @@ class SiteSpider(scrapy.Spider):
             if self._on_site(url, visit)
         ]
         for url in named or [urljoin(response.url, "/sitemap.xml")]:
-            visit.pending += 1
-            yield self._request(url, self.parse_sitemap, visit, level=1)
+            yield from self._send(url, self.parse_sitemap, visit, level=1)
         yield from self._settle(visit)
 
     def parse_sitemap(
         self, response: Response, visit: SiteVisit, level: int = 1
     ) -> Iterator[scrapy.Request | PoiResult]:
-        """Offer the contact-like pages a sitemap lists; follow a sitemap index."""
+        """Offer the pages a sitemap lists to the frontier; follow a sitemap index.
+
+        Its entries rank as the deepest links: a contact-like page no link leads to
+        comes early, a shop's products after every linked page (and the budget is 30).
+        """
         entries, is_index = read_sitemap(response)
         locations = [url for url in entries if self._on_site(url, visit)]
-        del locations[SITEMAP_URLS:]  # a shop's 50,000 products: the budget is 30
+        del locations[SITEMAP_URLS:]
         if is_index and level < SITEMAP_LEVELS:
             for url in locations[:SITEMAPS_PER_INDEX]:
-                visit.pending += 1
-                yield self._request(url, self.parse_sitemap, visit, level=level + 1)
+                yield from self._send(url, self.parse_sitemap, visit, level=level + 1)
         elif not is_index and visit.frontier is not None:
-            # pages no link may lead to, offered as if the home page linked them
-            visit.frontier.offer(((url, "") for url in locations), 1)
+            depth = visit.frontier.plan.depth
+            visit.frontier.offer(((url, "") for url in locations), depth)
         yield from self._settle(visit)
 
     def settle_error(self, failure: Failure) -> Iterator[scrapy.Request | PoiResult]:
@@ -170,20 +182,15 @@ class SiteSpider(scrapy.Spider):
         elif request.callback == self.parse_page:
             visit.failures.append(failure_status(failure))
         elif request.callback == self.parse_robots:  # no robots.txt: the default place
-            visit.pending += 1
             sitemap = urljoin(request.url, "/sitemap.xml")
-            yield self._request(sitemap, self.parse_sitemap, visit, level=1)
+            yield from self._send(sitemap, self.parse_sitemap, visit, level=1)
         elif request.callback == self.parse_rendered:
             # the static page is read already: a crashed or hung render loses nothing
             self.crawler.stats.inc_value("leadcrawl/render_failures")
-            attempt = request.meta.get("leadcrawl_render_attempt", 1)
+            attempt = request.cb_kwargs["attempt"]
             if attempt < self.settings.getint("LEADCRAWL_RENDER_ATTEMPTS"):
-                visit.pending += 1
-                retry = self._render_request(
-                    request.url, visit, request.cb_kwargs.get("depth", 0)
-                )
-                retry.meta["leadcrawl_render_attempt"] = attempt + 1
-                yield retry
+                depth = request.cb_kwargs["depth"]
+                yield from self._send_render(request.url, visit, depth, attempt + 1)
         yield from self._settle(visit)
 
     def _offer_links(
@@ -208,33 +215,53 @@ class SiteSpider(scrapy.Spider):
         return bool(reasons)
 
     def _on_site(self, url: str, visit: SiteVisit) -> bool:
-        host = urlsplit(url).hostname or ""
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError:  # "http://[bad": not a URL of the site, nor of any
+            return False
         return host.removeprefix("www.") == visit.host.removeprefix("www.")
 
-    def _request(
-        self, url: str, callback: Callable[..., Any], visit: SiteVisit, **kwargs: Any
-    ) -> scrapy.Request:
-        # dont_filter: a request the dupe filter dropped would never settle its site
-        request = scrapy.Request(
-            url,
-            callback=callback,
-            errback=self.settle_error,
-            cb_kwargs={"visit": visit, **kwargs},
-            dont_filter=True,
-        )
+    def _send(
+        self,
+        url: str,
+        callback: Callable[..., Any],
+        visit: SiteVisit,
+        meta: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> Iterator[scrapy.Request]:
+        """Yield the request for ``url`` and count it pending on its site.
+
+        Yield nothing for a URL Scrapy would refuse, or drop without calling back.
+        """
+        if len(url) > self.settings.getint("URLLENGTH_LIMIT"):
+            return  # UrlLengthMiddleware drops it silently: the site would never settle
+        try:
+            # dont_filter: a request the dupe filter dropped would never settle its site
+            request = scrapy.Request(
+                url,
+                callback=callback,
+                errback=self.settle_error,
+                cb_kwargs={"visit": visit, **kwargs},
+                meta=meta,
+                dont_filter=True,
+            )
+        except ValueError:  # no scheme, or not a URL at all
+            return
         if visit.deadline:  # not the home page: the site's time budget applies
-            left = max(visit.deadline - time.monotonic(), 1.0)
+            left = max(visit.deadline - time.monotonic(), 0.1)
             request.meta["download_timeout"] = min(
                 left, self.settings.getfloat("DOWNLOAD_TIMEOUT")
             )
-        return request
+        visit.pending += 1
+        yield request
 
-    def _render_request(self, url: str, visit: SiteVisit, depth: int) -> scrapy.Request:
-        request = self._request(url, self.parse_rendered, visit, depth=depth)
-        request.meta.update(
-            render_meta(self.settings.getfloat("LEADCRAWL_RENDER_TIMEOUT"))
+    def _send_render(
+        self, url: str, visit: SiteVisit, depth: int, attempt: int
+    ) -> Iterator[scrapy.Request]:
+        meta = render_meta(self.settings.getfloat("LEADCRAWL_RENDER_TIMEOUT"))
+        yield from self._send(
+            url, self.parse_rendered, visit, meta, depth=depth, attempt=attempt
         )
-        return request
 
     def _settle(self, visit: SiteVisit) -> Iterator[scrapy.Request | PoiResult]:
         """Count one request of the site as settled; emit its POIs when none is left.
@@ -244,6 +271,7 @@ class SiteSpider(scrapy.Spider):
         visit.pending -= 1
         yield from self._next_pages(visit)
         if visit.pending == 0:
+            visit.frontier = None  # done: only its output columns are kept
             waiting, visit.waiting = visit.waiting, []
             for poi in waiting:
                 yield PoiResult(poi, visit)
@@ -261,8 +289,7 @@ class SiteSpider(scrapy.Spider):
         )
         while visit.pending < in_flight and (page := frontier.take()) is not None:
             url, depth = page
-            visit.pending += 1
-            yield self._request(url, self.parse_page, visit, depth=depth)
+            yield from self._send(url, self.parse_page, visit, depth=depth)
 
 
 def read_sitemap(response: Response) -> tuple[list[str], bool]:
@@ -272,7 +299,13 @@ def read_sitemap(response: Response) -> tuple[list[str], bool]:
         if gzip_magic_number(response):
             body = gunzip(body, max_size=16 * 2**20)
         sitemap = Sitemap(body)
-        urls = [entry["loc"] for entry in sitemap if entry.get("loc")]
+        # relative or scheme-less entries are resolved; other schemes are not pages
+        urls = [
+            url
+            for entry in sitemap
+            if entry.get("loc")
+            and (url := urljoin(response.url, entry["loc"])).startswith("http")
+        ]
     except (StopIteration, LxmlError, ValueError, OSError, zlib.error):  # not one
         return [], False
     return urls, sitemap.type == "sitemapindex"

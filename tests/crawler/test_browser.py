@@ -8,12 +8,12 @@ from scrapy.settings import Settings
 from scrapy.utils.test import get_crawler
 
 from crawler.browser import (
-    SharedBrowserHandler,
     abort_request,
     browser_proxy,
     chromium_path,
     deep_mode_settings,
 )
+from crawler.browser_handler import SharedBrowserHandler
 from crawler.items import PageSnapshot
 from crawler.pipelines import read_pages
 from crawler.spiders.emails import EmailsSpider
@@ -60,8 +60,8 @@ def test_deep_mode_settings(monkeypatch):
     crawler = get_crawler(EmailsSpider, PROJECT)
     settings = deep_mode_settings(crawler.settings)
     assert settings["DOWNLOAD_HANDLERS"] == {
-        "http": "crawler.browser.SharedBrowserHandler",
-        "https": "crawler.browser.SharedBrowserHandler",
+        "http": "crawler.browser_handler.SharedBrowserHandler",
+        "https": "crawler.browser_handler.SharedBrowserHandler",
     }
     assert settings["PLAYWRIGHT_LAUNCH_OPTIONS"] == {
         "headless": True,
@@ -91,7 +91,9 @@ def test_only_deep_runs_configure_the_browser(tmp_path, mode, browser):
     crawler = Crawler(EmailsSpider, Settings(PROJECT))  # settings open, as in a crawl
     spider = EmailsSpider.from_crawler(crawler, input=str(tmp_path), mode=mode)
     handlers = crawler.settings.getdict("DOWNLOAD_HANDLERS")
-    assert (handlers.get("https") == "crawler.browser.SharedBrowserHandler") is browser
+    assert (
+        handlers.get("https") == "crawler.browser_handler.SharedBrowserHandler"
+    ) is browser
     assert spider.deep is browser
 
 

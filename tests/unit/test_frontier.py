@@ -122,8 +122,7 @@ def test_deep_mode_stops_at_its_depth_and_page_budget():
     frontier = Frontier(CrawlPlan(pages=3, depth=2, min_score=0), taken=1)
     frontier.offer([(SITE + f"/page-{n}/", "") for n in range(5)], depth=1)
     frontier.offer([(SITE + "/contact/", "Contact")], depth=3)  # too deep
-    assert len(drain(frontier)) == 2
-    assert len(frontier) == 0
+    assert len(drain(frontier)) == 2  # the home page and two more
 
 
 TEAM_PAGES = [
