@@ -14,7 +14,7 @@ from lxml.html import HtmlElement
 
 from crawler.extract import extract_emails
 from crawler.extract.page import Page, visible_text
-from crawler.extract.text import fold
+from crawler.extract.text import fold, words
 
 
 class RenderReason(StrEnum):
@@ -34,12 +34,13 @@ SCRIPT_MARKERS = (
 SCRIPT_FILE_MARKERS = ("mail", "contact", "kontakt", "contatt", "obfusc", "protect")
 REVEAL_VERBS = (
     "afficher", "voir", "devoiler", "show", "reveal", "display", "view", "click",
-    "cliquez", "anzeigen", "zeigen", "einblenden", "klicken", "mostrar", "ver ",
+    "cliquez", "anzeigen", "zeigen", "einblenden", "klicken", "mostrar", "ver",
     "mostra", "visualizza", "clicca",
 )  # fmt: skip
 ADDRESS_NOUNS = (
     "mail", "courriel", "adresse", "address", "correo", "direccion", "indirizzo",
 )  # fmt: skip
+_REVEAL_VERBS = frozenset(REVEAL_VERBS)  # matched as words: not "voir" in "recevoir"
 SLOT_NAMES = ("email", "e-mail", "courriel", "mailto", "contact-mail", "mail-address")
 SHELL_TEXT_CHARS = 200  # less visible text than this, with scripts: a JS-built page
 
@@ -92,7 +93,7 @@ def render_reasons(html: str, url: str, *, key_page: bool) -> list[RenderReason]
 def _reveals_address(element: HtmlElement) -> bool:
     """Tell a short control whose label says "show the e-mail", or named for it."""
     label = fold(" ".join(element.text_content().split()))
-    if 0 < len(label) <= 60 and any(v in label for v in REVEAL_VERBS):
+    if 0 < len(label) <= 60 and _REVEAL_VERBS.intersection(words(label)):
         return any(noun in label for noun in ADDRESS_NOUNS)
     names = fold(f"{element.get('class', '')} {element.get('id', '')}")
     return "reveal" in names and any(noun in names for noun in ADDRESS_NOUNS)

@@ -65,6 +65,13 @@ PAGES = [
         id="en-reveal-span",
     ),
     pytest.param(
+        TEXT + "<button>Recevoir la newsletter par e-mail</button>"
+        '<a href="/avis/">Voir les avis de nos clients</a>',
+        False,
+        [],
+        id="verbs-are-words-and-need-an-address-noun",
+    ),
+    pytest.param(
         TEXT + '<p>Écrivez-nous : <a id="email"></a></p>',
         False,
         [R.EMPTY_ADDRESS_SLOT],
