@@ -35,6 +35,7 @@ NO_ELIGIBLE_ITEMS = "Aucun établissement avec site web"  # the seeds' message
 SITEMAP_LEVELS = 2  # a sitemap index, then its sitemaps
 SITEMAPS_PER_INDEX = 10
 SITEMAP_URLS = 5000
+CONTACT_PATH = 3  # contact_likeness of a URL whose path names a contact page
 
 
 class SiteSpider(scrapy.Spider):
@@ -208,7 +209,9 @@ class SiteSpider(scrapy.Spider):
             return False
         if self.settings.getbool("LEADCRAWL_RENDER_ALL_PAGES"):
             return True
-        key_page = depth == 0 or contact_likeness(response.url, "") >= 2
+        # where an address is expected: the home page and contact pages (not legal,
+        # about or team pages: 5 renders a site instead of 2 on make bench's sites)
+        key_page = depth == 0 or contact_likeness(response.url, "") >= CONTACT_PATH
         reasons = render_reasons(response.text, response.url, key_page=key_page)
         for reason in reasons:
             self.crawler.stats.inc_value(f"leadcrawl/render_reason/{reason}")
