@@ -1,1 +1,40 @@
-"""leadcrawl job API (issue 7)."""
+"""leadcrawl's job API: create jobs, schedule them on scrapyd, serve state and results.
+
+``create_app`` is the application factory (``leadcrawl run``, gunicorn
+``"api:create_app()"``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from apiflask import APIFlask
+
+from api.config import from_environment
+from api.db import db
+from api.errors import envelope
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> APIFlask:
+    app = APIFlask(
+        __name__,
+        title="leadcrawl",
+        version="0.1.0",
+        spec_path="/api/openapi.json",
+        docs_path="/api/docs",
+    )
+    app.config.from_mapping(from_environment())
+    app.config.update(config or {})
+    app.config["SQLALCHEMY_DATABASE_URI"] = app.config["DATABASE_URL"]
+    app.config["VALIDATION_ERROR_STATUS_CODE"] = 400
+    app.config["SECURITY_SCHEMES"] = {"ApiKey": {"type": "http", "scheme": "bearer"}}
+    app.json.sort_keys = False  # type: ignore[attr-defined]  # a POI's keys keep their order
+    db.init_app(app)
+    app.error_processor(envelope)
+
+    from api import cli, jobs
+
+    app.register_blueprint(jobs.blueprint)
+    cli.register(app)
+    return app

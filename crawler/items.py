@@ -32,7 +32,7 @@ class SiteVisit:
     host: str = ""  # where the home page ended up: the site's links stay on it
     deadline: float = 0.0  # monotonic time after which no request is sent
     renders: int = 0  # pages sent to the browser (deep mode)
-    waiting: list[dict[str, Any]] = field(default_factory=list)
+    waiting: list[tuple[int | None, dict[str, Any]]] = field(default_factory=list)
     pages: list[PageSnapshot] = field(default_factory=list)
     pages_read: int = 0
     final_urls: list[str] = field(default_factory=list)
@@ -65,3 +65,5 @@ class PoiResult:
     visit: SiteVisit
     rejection: SiteRejection | None = None  # why the POI has no site to crawl
     columns: dict[str, Any] = field(default_factory=dict)
+    position: int | None = None  # the POI's place in its job (API runs only)
+    found: bool = False  # got a result: an address, or a profile (billed on found)

@@ -21,6 +21,7 @@ from crawler.extract import (
     extract_socials,
 )
 from crawler.items import PageSnapshot, PoiResult, SiteVisit
+from crawler.jobstore import JobStore
 from crawler.rank import choose_profiles, rank_emails
 from crawler.sites import SiteRejection
 
@@ -109,10 +110,31 @@ class RankSocialsPipeline:
 
 
 class OutputRowPipeline:
-    """Build the output row: the POI's own columns untouched and in order, then ours."""
+    """Build the output row: the POI's own columns untouched and in order, then ours.
+
+    In an API run (``-a job=…``), also write it to the job's database row at once, so
+    progress and partial results are live.
+    """
+
+    def __init__(self, crawler: Crawler | None = None) -> None:
+        self.crawler = crawler
+        self.sites_saved: set[int] = set()  # visits whose site was counted done
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> OutputRowPipeline:
+        return cls(crawler)
 
     def process_item(self, item: PoiResult) -> dict[str, Any]:
-        return {**item.poi, **item.columns}
+        row = {**item.poi, **item.columns}
+        spider = self.crawler.spider if self.crawler is not None else None
+        store: JobStore | None = getattr(spider, "jobstore", None)
+        if store is not None and item.position is not None:
+            new_site = item.rejection is None and id(item.visit) not in self.sites_saved
+            self.sites_saved.add(id(item.visit))
+            store.save(item.position, row, found=item.found, new_site=new_site)
+            if new_site:
+                store.event("progress", store.progress())
+        return row
 
 
 def read_pages(pages: list[PageSnapshot]) -> tuple[list[EmailSighting], int]:
@@ -141,6 +163,7 @@ def _rejected(
 
 
 def _status(item: PoiResult, visit: SiteVisit, *, found: bool) -> None:
+    item.found = found
     status, detail = visit.status(found)
     item.columns.update(status=status.value, status_detail=detail or None)
 

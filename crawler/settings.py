@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 BOT_NAME = "leadcrawl"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
@@ -49,6 +52,11 @@ LEADCRAWL_SOCIAL_PAGES_PER_SITE = 4  # profiles sit in headers, footers, about p
 LEADCRAWL_PROGRESS_INTERVAL = 10.0  # seconds between progress lines; 0 turns them off
 # Seconds a site's other pages get once its home page is in (they run in parallel).
 LEADCRAWL_SITE_TIME_BUDGET = 10.0
+
+# --- API runs (-a job=ID): the jobs database the API shares ---------------------------
+LEADCRAWL_DATABASE_URL = os.environ.get(
+    "LEADCRAWL_DATABASE_URL", f"sqlite:///{Path('var/leadcrawl.db').resolve()}"
+)
 
 # --- deep mode (-a mode=deep; docs/deep-mode.md) --------------------------------------
 LEADCRAWL_DEEP_PAGES_PER_SITE = 30  # home page included

@@ -10,6 +10,7 @@ import ipaddress
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from w3lib.url import safe_url_string
@@ -129,3 +130,20 @@ def _is_ip_address(host: str) -> bool:
 
 def _invalid(detail: str) -> SiteRejection:
     return SiteRejection(SiteProblem.INVALID_URL, detail)
+
+
+# The seeds' name first, then aliases upstream tools use.
+SITE_KEYS = ("site_web", "website", "url", "site")
+
+
+def site_web(poi: dict[str, Any]) -> object:
+    """Return the POI's website value: ``site_web`` (the seeds' name) or an alias."""
+    for key in SITE_KEYS:
+        if poi.get(key):
+            return poi[key]
+    return None
+
+
+def site_key(site: Site) -> str:
+    """One crawl per site: ``www.martin.fr`` and ``martin.fr/contact`` are one site."""
+    return site.host.removeprefix("www.")

@@ -6,14 +6,18 @@ fetch is ``crawler.frontier``'s call, which to render ``crawler.rendering``'s.
 
 from __future__ import annotations
 
+import os
+import socket
 import time
 import zlib
 from collections.abc import AsyncIterator, Callable, Iterator
-from typing import Any
+from typing import Any, Self
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from lxml.etree import LxmlError
+from scrapy import signals
+from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip, gzip_magic_number
@@ -25,12 +29,11 @@ from crawler.extract import canonical_profile
 from crawler.frontier import CrawlPlan, Frontier, contact_likeness
 from crawler.inputs import Poi, read_pois
 from crawler.items import PageSnapshot, PoiResult, SiteVisit
+from crawler.jobstore import JobStore, connect
 from crawler.rendering import render_reasons
-from crawler.sites import Site, SiteRejection, normalise_site
+from crawler.sites import SiteRejection, normalise_site, site_key, site_web
 from crawler.status import Status, failure_status
 
-# The seeds' name first, then aliases upstream tools use.
-SITE_KEYS = ("site_web", "website", "url", "site")
 NO_ELIGIBLE_ITEMS = "Aucun établissement avec site web"  # the seeds' message
 SITEMAP_LEVELS = 2  # a sitemap index, then its sitemaps
 SITEMAPS_PER_INDEX = 10
@@ -49,12 +52,35 @@ class SiteSpider(scrapy.Spider):
     pages_setting = "LEADCRAWL_PAGES_PER_SITE"
     deep = False
 
-    def __init__(self, input: str | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, input: str | None = None, job: str | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
-        if not input:
+        if not input and not job:
             raise ValueError(f"usage: scrapy crawl {self.name} -a input=pois.jsonl")
-        self.input = input
+        self.input, self.job = input, job
+        self.jobstore: JobStore | None = None  # an API run's database, from_crawler
         self.visits: dict[str, SiteVisit] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider: Self = super().from_crawler(crawler, *args, **kwargs)
+        if spider.job:  # an API run: POIs come from the job's rows, rows go back there
+            url = crawler.settings.get("LEADCRAWL_DATABASE_URL")
+            worker = f"{socket.gethostname()}:{os.getpid()}"
+            spider.jobstore = JobStore(connect(url), spider.job, worker)
+            crawler.signals.connect(
+                spider.jobstore.finish_on_close, signals.spider_closed
+            )
+        return spider
+
+    def read_input(self) -> Iterator[tuple[int | None, Poi]]:
+        """Yield each POI with its place in the job (None for a file's)."""
+        if self.jobstore is not None:
+            self.jobstore.start()
+            yield from self.jobstore.pois()
+        elif self.input:
+            yield from ((None, poi) for poi in read_pois(self.input))
 
     def crawl_plan(self) -> CrawlPlan:
         """Return normal mode's plan: the home page and its most contact-like links."""
@@ -66,20 +92,22 @@ class SiteSpider(scrapy.Spider):
         return self.settings.getfloat("LEADCRAWL_SITE_TIME_BUDGET")
 
     async def start(self) -> AsyncIterator[scrapy.Request | PoiResult]:
-        for poi in read_pois(self.input):
+        for position, poi in self.read_input():
             site = normalise_site(site_web(poi))
             if isinstance(site, SiteRejection):
                 self.crawler.stats.inc_value(f"leadcrawl/pois_dropped/{site.problem}")
-                yield PoiResult(poi, SiteVisit(start_url=""), rejection=site)
+                yield PoiResult(
+                    poi, SiteVisit(start_url=""), rejection=site, position=position
+                )
                 continue
             visit = self.visits.get(site_key(site))
             if visit is not None:  # the site is crawled already, or being crawled
                 if visit.pending:
-                    visit.waiting.append(poi)
+                    visit.waiting.append((position, poi))
                 else:
-                    yield PoiResult(poi, visit)
+                    yield PoiResult(poi, visit, position=position)
                 continue
-            visit = SiteVisit(start_url=site.start_url, waiting=[poi])
+            visit = SiteVisit(start_url=site.start_url, waiting=[(position, poi)])
             self.visits[site_key(site)] = visit
             for request in self._send(site.start_url, self.parse_home, visit):
                 yield request
@@ -88,7 +116,7 @@ class SiteSpider(scrapy.Spider):
                     (Status.INVALID_URL, "the URL cannot be requested")
                 )
                 visit.waiting = []
-                yield PoiResult(poi, visit)
+                yield PoiResult(poi, visit, position=position)
         if not self.visits:  # the seeds' message; each POI's row still says why
             self.logger.error(NO_ELIGIBLE_ITEMS)
 
@@ -276,8 +304,8 @@ class SiteSpider(scrapy.Spider):
         if visit.pending == 0:
             visit.frontier = None  # done: only its output columns are kept
             waiting, visit.waiting = visit.waiting, []
-            for poi in waiting:
-                yield PoiResult(poi, visit)
+            for position, poi in waiting:
+                yield PoiResult(poi, visit, position=position)
 
     def _next_pages(self, visit: SiteVisit) -> Iterator[scrapy.Request]:
         frontier = visit.frontier
@@ -312,16 +340,3 @@ def read_sitemap(response: Response) -> tuple[list[str], bool]:
     except (StopIteration, LxmlError, ValueError, OSError, zlib.error):  # not one
         return [], False
     return urls, sitemap.type == "sitemapindex"
-
-
-def site_web(poi: Poi) -> object:
-    """Return the POI's website value: ``site_web`` (the seeds' name) or an alias."""
-    for key in SITE_KEYS:
-        if poi.get(key):
-            return poi[key]
-    return None
-
-
-def site_key(site: Site) -> str:
-    """One crawl per site: ``www.martin.fr`` and ``martin.fr/contact`` are one site."""
-    return site.host.removeprefix("www.")

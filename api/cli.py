@@ -1,0 +1,31 @@
+"""``flask --app api account create NAME [--ceiling EF]`` and ``init-db``."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask
+
+from api.auth import create_account
+from api.db import db
+
+
+def register(app: Flask) -> None:
+    @app.cli.group()
+    def account() -> None:
+        """Manage accounts."""
+
+    @account.command("create")
+    @click.argument("name")
+    @click.option(
+        "--ceiling", type=float, default=None, help="per-job cost ceiling (EF)"
+    )
+    def create(name: str, ceiling: float | None) -> None:
+        """Create an account; print its API key alone on the last line."""
+        db.create_all()
+        click.echo(f"account {name!r} created; its API key:")
+        click.echo(create_account(name, ceiling))
+
+    @app.cli.command("init-db")
+    def init_db() -> None:
+        """Create the tables (migrations: issue 8)."""
+        db.create_all()

@@ -1,0 +1,47 @@
+"""One error envelope: ``{"code": …, "detail": …}`` with the seeds' codes and texts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from apiflask import HTTPError
+
+CODES = {
+    400: "validation_error",
+    401: "unauthenticated",
+    403: "inactive_account",
+    404: "not_found",
+    405: "method_not_allowed",
+    429: "rate_limited",
+}
+
+
+class ApiError(HTTPError):
+    """An error with the seeds' code and text."""
+
+    def __init__(self, status: int, code: str, detail: Any, **extra: Any) -> None:
+        super().__init__(status, detail, extra_data={"code": code, **extra})
+
+
+def envelope(error: HTTPError) -> tuple[dict[str, Any], int, Any]:
+    body: dict[str, Any] = {
+        "code": CODES.get(error.status_code, "error"),
+        "detail": error.message,
+    }
+    if error.status_code == 400 and error.detail:  # a schema's field errors
+        body["detail"] = error.detail
+    body.update(error.extra_data)
+    if isinstance(body["detail"], dict):  # {"json": {"items": ["Missing…"]}}
+        body["detail"] = _flatten(body["detail"])
+    return body, error.status_code, error.headers
+
+
+def _flatten(errors: dict[str, Any], prefix: str = "") -> str:
+    parts = []
+    for key, value in errors.items():
+        name = key if prefix in ("", "json") else f"{prefix}.{key}"
+        if isinstance(value, dict):
+            parts.append(_flatten(value, name))
+        else:
+            parts.append(f"{name}: {' '.join(map(str, value))}")
+    return "; ".join(parts)

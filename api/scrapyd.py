@@ -1,0 +1,48 @@
+"""scrapyd's HTTP API, as the API uses it: schedule a crawl, cancel it, list runs.
+
+Never through ``http_proxy``: that variable is for crawls (scrapyd's environment), and
+urllib would send the API's own calls to the proxy too.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.parse
+import urllib.request
+from typing import Any
+
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+class ScrapydError(RuntimeError):
+    """scrapyd refused (it answers errors with HTTP 200 and ``"status": "error"``)."""
+
+
+class Scrapyd:
+    def __init__(self, url: str, project: str) -> None:
+        self.url, self.project = url.rstrip("/"), project
+
+    def schedule(self, spider: str, crawl_id: str, **arguments: str) -> str:
+        """Start ``spider`` with ``arguments`` (spider arguments); return its job id."""
+        answer = self._call(
+            "schedule.json",
+            {"project": self.project, "spider": spider, "jobid": crawl_id, **arguments},
+        )
+        return str(answer["jobid"])
+
+    def cancel(self, crawl_id: str) -> None:
+        """Stop a run gracefully (SIGINT): its spider closes and ends the job itself."""
+        self._call("cancel.json", {"project": self.project, "job": crawl_id})
+
+    def _call(self, endpoint: str, fields: dict[str, str]) -> dict[str, Any]:
+        data = urllib.parse.urlencode(fields).encode()
+        try:
+            with _DIRECT.open(f"{self.url}/{endpoint}", data, timeout=10) as response:
+                answer: dict[str, Any] = json.load(response)
+        except OSError as error:
+            raise ScrapydError(
+                f"scrapyd at {self.url} is unreachable: {error}"
+            ) from error
+        if answer.get("status") != "ok":
+            raise ScrapydError(answer.get("message", "scrapyd refused"))
+        return answer

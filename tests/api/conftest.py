@@ -1,0 +1,127 @@
+"""The API against a real scrapyd (started here, on a free port) and the fixture farm.
+
+scrapyd runs the project's spiders from a throwaway directory whose ``scrapy.cfg`` names
+``crawler.settings``; crawls reach the farm through ``http_proxy``, which only scrapyd's
+environment holds (../shared/notes/stack.md §3).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from api import create_app
+from api.auth import create_account
+from api.db import db
+
+REPO = Path(__file__).parents[2]
+DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> str:
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'leadcrawl.db'}"
+
+
+@pytest.fixture(scope="session")
+def scrapyd(tmp_path_factory, farm, database_url) -> Iterator[str]:
+    work = tmp_path_factory.mktemp("scrapyd")
+    port = free_port()
+    (work / "scrapy.cfg").write_text(
+        "[settings]\ndefault = crawler.settings\n\n"
+        "[scrapyd]\nbind_address = 127.0.0.1\npoll_interval = 0.2\nmax_proc = 2\n"
+        f"logs_dir = {work}/logs\ndbs_dir = {work}/dbs\neggs_dir = {work}/eggs\n"
+        "items_dir =\njobs_to_keep = 100\n"
+    )
+    env = dict(
+        os.environ,
+        SCRAPYD_HTTP_PORT=str(port),
+        PYTHONPATH=str(REPO),
+        LEADCRAWL_DATABASE_URL=database_url,
+        http_proxy=farm,
+        https_proxy=farm,
+        no_proxy="",
+    )
+    scrapyd_bin = Path(sys.executable).with_name("scrapyd")
+    assert scrapyd_bin.exists(), "scrapyd is missing: run `make test` (it installs it)"
+    process = subprocess.Popen(
+        [str(scrapyd_bin), "--pidfile=", "-l", str(work / "scrapyd.log")],
+        cwd=work,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            with DIRECT.open(url + "/daemonstatus.json", timeout=2) as answer:
+                if json.load(answer)["status"] == "ok":
+                    break
+        except OSError:
+            pass
+        assert process.poll() is None, (work / "scrapyd.log").read_text()
+        assert time.monotonic() < deadline, "scrapyd did not start"
+        time.sleep(0.05)
+    yield url
+    with DIRECT.open(url + "/listjobs.json") as answer:
+        running = json.load(answer)
+    for run in running["pending"] + running["running"]:
+        fields = {"project": run["project"], "job": run["id"], "signal": "KILL"}
+        DIRECT.open(url + "/cancel.json", urllib.parse.urlencode(fields).encode())
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(10)
+
+
+@pytest.fixture(scope="session")
+def app(database_url, scrapyd):
+    app = create_app(
+        {"DATABASE_URL": database_url, "SCRAPYD_URL": scrapyd, "TESTING": True}
+    )
+    with app.app_context():
+        db.create_all()
+    return app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def account(app) -> dict[str, str]:
+    """Return a fresh account's ``Authorization`` header."""
+    with app.app_context():
+        key = create_account(f"test-{time.monotonic_ns()}", ceiling=None)
+    return {"Authorization": f"Bearer {key}"}
+
+
+def wait_until_final(
+    client, job_id: str, headers: dict[str, str], seconds: float = 120
+) -> dict[str, Any]:
+    deadline = time.monotonic() + seconds
+    while True:
+        job = client.get(f"/api/jobs/{job_id}", headers=headers).get_json()
+        if job["status"] in ("done", "error", "cancelled"):
+            return job
+        assert time.monotonic() < deadline, job
+        time.sleep(0.3)

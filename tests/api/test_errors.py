@@ -1,0 +1,163 @@
+"""Every error of the job API: status, the seeds' code, and its text."""
+
+from __future__ import annotations
+
+import pytest
+
+from api.db import db
+from crawler.jobstore import accounts
+
+GOOD = [{"nom": "Boulangerie Martin", "site_web": "boulangerie-martin.fr"}]
+
+
+@pytest.mark.parametrize(
+    ("path", "payload", "code", "detail"),
+    [
+        ("emails", {}, "validation_error", "items: Missing data for required field"),
+        (
+            "emails",
+            {"items": []},
+            "validation_error",
+            "items: Length must be between 1 and 10000",
+        ),
+        (
+            "emails",
+            {"items": [{"site_web": "a.fr"}] * 10_001},
+            "validation_error",
+            "items: Length must be between 1 and 10000",
+        ),
+        (
+            "emails",
+            {"items": "boulangerie-martin.fr"},
+            "validation_error",
+            "items: Not a valid list",
+        ),
+        (
+            "emails",
+            {"items": GOOD, "mode": "rapide"},
+            "validation_error",
+            "Mode email invalide : rapide (attendu: normal | deep)",
+        ),
+        (
+            "emails",
+            {"items": [{"nom": "Sans site"}, {"site_web": "mailto:a@b.fr"}]},
+            "no_eligible_items",
+            "Aucun établissement avec site web",
+        ),
+        (
+            "socials",
+            {
+                "items": [
+                    {"nom": "Page Facebook", "site_web": "https://www.facebook.com/x"}
+                ]
+            },
+            "no_eligible_items",
+            "Aucun établissement avec site web",
+        ),
+        (
+            "emails",
+            {"items": GOOD, "mode": "deep"},
+            "deep_requires_normal",
+            "Le mode Deep Extract n'est dispo qu'après une extraction normale",
+        ),
+        (
+            "emails",
+            {"items": GOOD, "mode": "deep", "source_job_id": "no-such-job"},
+            "deep_requires_normal",
+            "Le mode Deep Extract n'est dispo qu'après une extraction normale",
+        ),
+        (
+            "socials",
+            {"source_job_id": "no-such-job"},
+            "validation_error",
+            "items: Missing data for required field",
+        ),
+        (
+            "emails",
+            {"items": GOOD, "webhook_url": "ftp://example.org/hook"},
+            "validation_error",
+            "webhook_url: Not a valid URL",
+        ),
+    ],
+)
+def test_bad_requests(client, account, path, payload, code, detail):
+    answer = client.post(f"/api/jobs/{path}", json=payload, headers=account)
+    assert answer.status_code == 400
+    body = answer.get_json()
+    assert body["code"] == code
+    assert detail in body["detail"]
+
+
+def test_malformed_json(client, account):
+    answer = client.post(
+        "/api/jobs/emails",
+        data="{items: [",
+        headers={**account, "Content-Type": "application/json"},
+    )
+    assert answer.status_code == 400
+    assert answer.get_json()["code"] == "validation_error"
+
+
+def test_quota_exceeded_gives_the_estimate_and_the_ceiling(app, client, account):
+    with app.app_context():
+        from api.auth import create_account
+
+        key = create_account("small", ceiling=0.0015)
+    items = [{"site_web": f"site-{n}.fr"} for n in range(2)]
+    answer = client.post(
+        "/api/jobs/emails",
+        json={"items": items},
+        headers={"Authorization": f"Bearer {key}"},
+    )
+    assert answer.status_code == 400
+    body = answer.get_json()
+    assert body["code"] == "quota_exceeded"
+    assert body["detail"].startswith("Quota dépassé : ")
+    assert (body["estimate"], body["ceiling"]) == (0.002, 0.0015)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"Authorization": "Bearer nope"}, {"Authorization": "Basic dXNlcjpwYXNz"}],
+)
+def test_unauthenticated(client, headers):
+    answer = client.post("/api/jobs/emails", json={"items": GOOD}, headers=headers)
+    assert answer.status_code == 401
+    assert answer.get_json()["code"] == "unauthenticated"
+
+
+def test_inactive_account(app, client, account):
+    with app.app_context():
+        from api.auth import key_hash
+
+        key = account["Authorization"].removeprefix("Bearer ")
+        db.session.execute(
+            accounts.update()
+            .where(accounts.c.key_hash == key_hash(key))
+            .values(active=False)
+        )
+        db.session.commit()
+    answer = client.get("/api/jobs", headers=account)
+    assert answer.status_code == 403
+    assert answer.get_json()["code"] == "inactive_account"
+
+
+def test_unknown_job(client, account):
+    answer = client.get(
+        "/api/jobs/00000000-0000-0000-0000-000000000000", headers=account
+    )
+    assert answer.status_code == 404
+    assert answer.get_json()["code"] == "not_found"
+
+
+def test_rate_limited(app, client, account):
+    app.config["RATE_LIMIT"] = 2  # job creations a minute
+    try:
+        codes = [
+            client.post("/api/jobs/socials", json={"items": GOOD}, headers=account)
+            for _ in range(3)
+        ]
+    finally:
+        app.config["RATE_LIMIT"] = 30
+    assert [answer.status_code for answer in codes] == [201, 201, 429]
+    assert codes[-1].get_json()["code"] == "rate_limited"
