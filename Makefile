@@ -19,11 +19,10 @@ $(STAMP): pyproject.toml
 browser: $(STAMP)
 	@scripts/install-chromium.sh $(BIN)
 
-## run: crawl the sample list with the emails spider (the job API replaces this in issue 7)
+## run: the whole service on its embedded defaults: a local scrapyd, the API on gunicorn,
+## SQLite under var/ (prints the URL and an API key; LEADCRAWL_* variables: README)
 run: $(STAMP) browser
-	@mkdir -p var
-	$(BIN)/scrapy crawl emails -a input=samples/pois.jsonl -O var/emails.jsonl
-	@echo "results: var/emails.jsonl"
+	$(BIN)/leadcrawl serve
 
 ## test: the whole suite (unit tables, golden pages, doctests, crawls of the farm,
 ## deep mode in a real Chromium)

@@ -1,15 +1,24 @@
-"""``flask --app api account create NAME [--ceiling EF]`` and ``init-db``."""
+"""The ``leadcrawl`` command: ``serve``, ``account create NAME``, ``init-db``, Flask's.
+
+leadcrawl serve                          # the whole service (make run)
+leadcrawl account create "Acme" --ceiling 5
+"""
 
 from __future__ import annotations
 
 import click
 from flask import Flask
+from flask.cli import FlaskGroup
 
 from api.auth import create_account
 from api.db import db
 
 
 def register(app: Flask) -> None:
+    from api.service import serve
+
+    app.cli.add_command(serve)
+
     @app.cli.group()
     def account() -> None:
         """Manage accounts."""
@@ -22,10 +31,17 @@ def register(app: Flask) -> None:
     def create(name: str, ceiling: float | None) -> None:
         """Create an account; print its API key alone on the last line."""
         db.create_all()
-        click.echo(f"account {name!r} created; its API key:")
+        click.echo(f"account {name!r} created; its API key (shown once):")
         click.echo(create_account(name, ceiling))
 
     @app.cli.command("init-db")
     def init_db() -> None:
         """Create the tables (migrations: issue 8)."""
         db.create_all()
+
+
+def main() -> None:
+    """Entry point of the ``leadcrawl`` console script."""
+    from api import create_app
+
+    FlaskGroup(create_app=create_app)()

@@ -262,6 +262,10 @@ def stream(job_id: str, after: int) -> Iterator[str]:
             .order_by(job_events.c.id)
         ).all()
         db.session.rollback()  # a fresh snapshot at the next poll
+        if not rows:
+            job = db.session.execute(select(jobs).where(jobs.c.id == job_id)).one()
+            if job.status == "running":
+                reconcile(job)
         for row in rows:
             after = row.id
             yield f"id: {row.id}\nevent: {row.kind}\ndata: {json.dumps(row.data)}\n\n"
@@ -446,15 +450,45 @@ def owned(job_id: str) -> Any:
     ).first()
     if job is None:
         raise ApiError(404, "not_found", f"Job introuvable : {job_id}")
+    if job.status == "running" and reconcile(job):
+        return owned(job_id)
     return job
 
 
-def end(job_id: str, status: str, error: str | None) -> None:
-    db.session.execute(
+_checked: dict[str, float] = {}  # job id -> when scrapyd was last asked about it
+
+
+def reconcile(job: Any) -> bool:
+    """End a running job whose crawl process is gone; return whether it was ended.
+
+    A crawl ends its job itself when it closes; one that crashed (killed, out of
+    memory) cannot, and scrapyd's list of runs has no exit status: a run scrapyd calls
+    finished while its job still runs died. Asked at most every 2 s per job.
+    """
+    if time.monotonic() - _checked.get(job.id, 0.0) < 2.0 or not job.crawl_id:
+        return False
+    _checked[job.id] = time.monotonic()
+    try:
+        state = scrapyd().state(job.crawl_id)
+    except ScrapydError:
+        return False  # scrapyd down: it may come back, the crawl may still run
+    if state != "finished":
+        return False
+    db.session.rollback()  # the crawl may have ended the job meanwhile
+    return end(job.id, "error", "the crawl process ended before the job was done")
+
+
+def end(job_id: str, status: str, error: str | None) -> bool:
+    """End a job that has not ended yet, with its final event; tell whether it did."""
+    ended = db.session.execute(
         update(jobs)
         .where(jobs.c.id == job_id, jobs.c.status.in_(("pending", "running")))
         .values(status=status, error=error, finished_at=now())
-    )
+        .returning(jobs.c.id)
+    ).first()
+    if ended is None:
+        db.session.rollback()
+        return False
     db.session.execute(
         job_events.insert().values(
             job_id=job_id,
@@ -464,13 +498,14 @@ def end(job_id: str, status: str, error: str | None) -> None:
         )
     )
     db.session.commit()
+    return True
 
 
 def public(job: Any) -> dict[str, Any]:
     data = {column: getattr(job, column) for column in JobOut().fields}
     for stamp in ("created_at", "started_at", "finished_at"):
-        if data[stamp] is not None:
-            data[stamp] = data[stamp].isoformat()
+        if data[stamp] is not None:  # SQLite keeps no time zone: they are UTC
+            data[stamp] = data[stamp].replace(tzinfo=dt.UTC).isoformat()
     return data
 
 

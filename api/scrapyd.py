@@ -34,10 +34,29 @@ class Scrapyd:
         """Stop a run gracefully (SIGINT): its spider closes and ends the job itself."""
         self._call("cancel.json", {"project": self.project, "job": crawl_id})
 
-    def _call(self, endpoint: str, fields: dict[str, str]) -> dict[str, Any]:
-        data = urllib.parse.urlencode(fields).encode()
+    def state(self, crawl_id: str) -> str | None:
+        """Return the run's state: ``pending``, ``running`` or ``finished``.
+
+        None: scrapyd does not know it (it forgets runs when it restarts, and runs
+        outlive it).
+        """
+        answer = self._call("listjobs.json", {"project": self.project}, post=False)
+        for state in ("pending", "running", "finished"):
+            if any(run["id"] == crawl_id for run in answer.get(state, [])):
+                return state
+        return None
+
+    def _call(
+        self, endpoint: str, fields: dict[str, str], post: bool = True
+    ) -> dict[str, Any]:
+        query = urllib.parse.urlencode(fields)
+        url, data = (
+            (f"{self.url}/{endpoint}", query.encode())
+            if post
+            else (f"{self.url}/{endpoint}?{query}", None)
+        )
         try:
-            with _DIRECT.open(f"{self.url}/{endpoint}", data, timeout=10) as response:
+            with _DIRECT.open(url, data, timeout=10) as response:
                 answer: dict[str, Any] = json.load(response)
         except OSError as error:
             raise ScrapydError(

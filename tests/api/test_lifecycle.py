@@ -92,3 +92,32 @@ def test_a_signed_webhook_is_retried_until_accepted(app, client, account, receiv
         "done",
     )
     assert summary["found"] == 1
+
+
+def test_a_crawl_that_dies_ends_its_job_in_error_with_its_rows(
+    app, client, account, scrapyd
+):
+    import urllib.parse
+
+    from tests.api.conftest import DIRECT
+
+    created = client.post(
+        "/api/jobs/emails", json={"items": [MARTIN, HANGING]}, headers=account
+    ).get_json()
+    deadline = time.monotonic() + 30
+    while True:
+        job = client.get(f"/api/jobs/{created['id']}", headers=account).get_json()
+        if job["sites_done"] == 1:
+            break
+        assert time.monotonic() < deadline, job
+        time.sleep(0.2)
+    crawl = created["id"].replace("-", "")
+    fields = {"project": "default", "job": crawl, "signal": "KILL"}  # no goodbye
+    DIRECT.open(scrapyd + "/cancel.json", urllib.parse.urlencode(fields).encode())
+    job = wait_until_final(client, created["id"], account, seconds=30)
+    assert job["status"] == "error"
+    assert "ended before the job was done" in job["error"]
+    rows = client.get(f"/api/jobs/{created['id']}/results", headers=account).get_json()
+    assert [row["nom"] for row in rows] == ["Boulangerie Martin"]  # partial, kept
+    events = client.get(f"/api/jobs/{created['id']}/events", headers=account)
+    assert "event: error" in events.get_data(as_text=True)
