@@ -27,6 +27,8 @@ run: $(STAMP) browser
 ## test: the whole suite (unit tables, golden pages, doctests, crawls of the farm,
 ## deep mode in a real Chromium)
 test: $(STAMP) browser
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null \
+		|| scripts/install-system-packages.sh postgresql
 	$(BIN)/pytest
 
 ## lint: formatting, lint rules, strict typing and the import contracts

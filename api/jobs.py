@@ -505,7 +505,10 @@ def public(job: Any) -> dict[str, Any]:
     data = {column: getattr(job, column) for column in JobOut().fields}
     for stamp in ("created_at", "started_at", "finished_at"):
         if data[stamp] is not None:  # SQLite keeps no time zone: they are UTC
-            data[stamp] = data[stamp].replace(tzinfo=dt.UTC).isoformat()
+            stamped = data[stamp]
+            if stamped.tzinfo is None:
+                stamped = stamped.replace(tzinfo=dt.UTC)
+            data[stamp] = stamped.astimezone(dt.UTC).isoformat()
     return data
 
 

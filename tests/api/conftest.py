@@ -7,12 +7,15 @@ environment holds (../shared/notes/stack.md §3).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 import urllib.request
@@ -36,9 +39,70 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def database_url(request, tmp_path_factory) -> str:
+    """Run the API suite on both databases: SQLite, and a throwaway PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('db') / 'leadcrawl.db'}"
+    url: str = request.getfixturevalue("postgresql_url")
+    return url
+
+
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory) -> str:
-    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'leadcrawl.db'}"
+def postgresql_url() -> Iterator[str]:
+    """Yield a throwaway PostgreSQL (initdb + pg_ctl in a temporary folder).
+
+    ``LEADCRAWL_TEST_DATABASE_URL`` names another one instead.
+    """
+    given = os.environ.get("LEADCRAWL_TEST_DATABASE_URL")
+    if given:
+        yield given
+        return
+    binaries = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    initdb = str(binaries[-1]) if binaries else shutil.which("initdb")
+    assert initdb, (
+        "PostgreSQL is missing: `make test` installs it (apt-get install postgresql), "
+        "or set LEADCRAWL_TEST_DATABASE_URL"
+    )
+    pg_ctl = str(Path(initdb).with_name("pg_ctl"))
+    folder = Path(tempfile.mkdtemp(prefix="leadcrawl-pg-"))
+    # initdb refuses to run as root: the cluster belongs to the postgres user then
+    as_owner = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    if as_owner:
+        folder.chmod(0o755)
+        shutil.chown(folder, "postgres", "postgres")
+    data, port = folder / "data", free_port()
+    run = functools.partial(subprocess.run, check=True, capture_output=True)
+    run(
+        [
+            *as_owner,
+            initdb,
+            "-D",
+            str(data),
+            "-A",
+            "trust",
+            "-U",
+            "leadcrawl",
+            "--no-sync",
+        ]
+    )
+    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+    start = [
+        *as_owner,
+        pg_ctl,
+        "-D",
+        str(data),
+        "-o",
+        options,
+        "-l",
+        str(folder / "log"),
+    ]
+    run([*start, "-w", "start"])
+    try:
+        yield f"postgresql+psycopg://leadcrawl@127.0.0.1:{port}/postgres"
+    finally:
+        run([*as_owner, pg_ctl, "-D", str(data), "-m", "immediate", "stop"])
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -99,7 +163,10 @@ def app(database_url, scrapyd):
     )
     with app.app_context():
         db.create_all()
-    return app
+    yield app
+    with app.app_context():  # before the database goes: no connection left open
+        db.session.remove()
+        db.engine.dispose()
 
 
 @pytest.fixture
