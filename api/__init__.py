@@ -13,7 +13,7 @@ from apiflask import APIFlask
 
 from api.config import from_environment
 from api.db import db
-from api.errors import envelope
+from api.errors import ENVELOPE, envelope
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> APIFlask:
@@ -28,6 +28,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> APIFlask:
     app.config.update(config or {})
     app.config["SQLALCHEMY_DATABASE_URI"] = app.config["DATABASE_URL"]
     app.config["VALIDATION_ERROR_STATUS_CODE"] = 400
+    app.config["HTTP_ERROR_SCHEMA"] = app.config["VALIDATION_ERROR_SCHEMA"] = ENVELOPE
     app.config["SECURITY_SCHEMES"] = {"ApiKey": {"type": "http", "scheme": "bearer"}}
     app.json.sort_keys = False  # type: ignore[attr-defined]  # a POI's keys keep their order
     db.init_app(app)

@@ -16,6 +16,15 @@ CODES = {
 }
 
 
+# The envelope in the OpenAPI document (some errors add fields: quota_exceeded's
+# estimate and ceiling).
+ENVELOPE = {
+    "type": "object",
+    "properties": {"code": {"type": "string"}, "detail": {"type": "string"}},
+    "required": ["code", "detail"],
+}
+
+
 class ApiError(HTTPError):
     """An error with the seeds' code and text."""
 

@@ -99,6 +99,7 @@ class ResultsQuery(Schema):
 
 
 @blueprint.post("/emails")
+@blueprint.doc(responses=[400, 401, 403, 429])
 @blueprint.auth_required(auth)
 @blueprint.input(EmailsIn, arg_name="body")
 @blueprint.output(JobOut, status_code=201)
@@ -114,6 +115,7 @@ def create_emails(body: dict[str, Any]) -> dict[str, Any]:
 
 
 @blueprint.post("/socials")
+@blueprint.doc(responses=[400, 401, 403, 429])
 @blueprint.auth_required(auth)
 @blueprint.input(SocialsIn, arg_name="body")
 @blueprint.output(JobOut, status_code=201)
@@ -122,6 +124,7 @@ def create_socials(body: dict[str, Any]) -> dict[str, Any]:
 
 
 @blueprint.get("/<job_id>")
+@blueprint.doc(responses=[401, 403, 404])
 @blueprint.auth_required(auth)
 @blueprint.output(JobDetail)
 def read(job_id: str) -> dict[str, Any]:
