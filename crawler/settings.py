@@ -36,6 +36,14 @@ DOWNLOAD_WARNSIZE = 0
 REDIRECT_MAX_TIMES = 5
 RETRY_TIMES = 1
 
+# --- never against our own machine or network (SSRF; crawler/guard.py) ----------------
+DOWNLOADER_MIDDLEWARES = {"crawler.guard.TargetGuard": 50}  # before robots.txt (100)
+TWISTED_DNS_RESOLVER = "crawler.guard.GuardedResolver"
+# Private networks crawls may reach anyway (CIDRs), e.g. an intranet's own directory.
+LEADCRAWL_ALLOWED_NETWORKS = [
+    cidr for cidr in os.environ.get("LEADCRAWL_ALLOWED_NETWORKS", "").split(",") if cidr
+]
+
 # --- no side services a batch crawl does not use --------------------------------------
 TELNETCONSOLE_ENABLED = False
 EXTENSIONS = {"crawler.extensions.ProgressLog": 500}

@@ -24,6 +24,8 @@ from twisted.internet.error import (
 from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
+from crawler.guard import REFUSED
+
 # Scrapy 2.13+ raises its own download errors; Twisted's stay for other handlers.
 _TIMEOUTS = (DownloadTimeoutError, TimeoutError, TCPTimedOutError)
 _NO_HOST = (CannotResolveHostError, DNSLookupError)
@@ -65,6 +67,9 @@ def failure_status(failure: Failure) -> tuple[Status, str]:
     if isinstance(error, DownloadCancelledError) and "max size" in str(error):
         return Status.UNREACHABLE, "the page is larger than the download size limit"
     if isinstance(error, _NO_HOST):
+        message = str(error)
+        if REFUSED in message:  # it resolves, to our own network (crawler.guard)
+            return Status.UNREACHABLE, message[message.index(REFUSED) :]
         return Status.UNREACHABLE, "the host name does not resolve"
     if isinstance(error, _CONNECTION):
         return Status.UNREACHABLE, "the connection failed or was reset"
