@@ -12,7 +12,7 @@ from typing import Any
 
 from apiflask import APIBlueprint, Schema
 from apiflask.fields import URL, Dict, Float, Integer, List, String
-from apiflask.validators import Length, OneOf
+from apiflask.validators import Length, OneOf, Range
 from flask import Response, current_app, request, stream_with_context
 from sqlalchemy import func, or_, select, update
 
@@ -87,8 +87,8 @@ class JobList(Schema):
 
 
 class JobQuery(Schema):
-    page = Integer(load_default=1)
-    per_page = Integer(load_default=20, validate=lambda n: 1 <= n <= 100)
+    page = Integer(load_default=1, validate=Range(1, 1_000_000))
+    per_page = Integer(load_default=20, validate=Range(1, 100))
     job_type = String(validate=OneOf(("emails", "socials")))
     status = String(validate=OneOf(("pending", "running", *FINAL)))
 
