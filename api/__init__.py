@@ -7,9 +7,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from apiflask import APIFlask
+from flask_migrate import Migrate
 
 from api.config import from_environment
 from api.db import db
@@ -32,6 +34,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> APIFlask:
     app.config["SECURITY_SCHEMES"] = {"ApiKey": {"type": "http", "scheme": "bearer"}}
     app.json.sort_keys = False  # type: ignore[attr-defined]  # a POI's keys keep their order
     db.init_app(app)
+    # schema changes are migrations (leadcrawl db upgrade), never create_all on start
+    Migrate(app, db, directory=str(Path(__file__).with_name("migrations")))
     app.error_processor(envelope)
 
     from api import cli, jobs

@@ -1,4 +1,4 @@
-"""The ``leadcrawl`` command: ``serve``, ``account create NAME``, ``init-db``, Flask's.
+"""The ``leadcrawl`` command: ``serve``, ``account create``, ``db upgrade``, Flask's.
 
 leadcrawl serve                          # the whole service (make run)
 leadcrawl account create "Acme" --ceiling 5
@@ -9,9 +9,9 @@ from __future__ import annotations
 import click
 from flask import Flask
 from flask.cli import FlaskGroup
+from flask_migrate import upgrade
 
 from api.auth import create_account
-from api.db import db
 
 
 def register(app: Flask) -> None:
@@ -30,14 +30,9 @@ def register(app: Flask) -> None:
     )
     def create(name: str, ceiling: float | None) -> None:
         """Create an account; print its API key alone on the last line."""
-        db.create_all()
+        upgrade()
         click.echo(f"account {name!r} created; its API key (shown once):")
         click.echo(create_account(name, ceiling))
-
-    @app.cli.command("init-db")
-    def init_db() -> None:
-        """Create the tables (migrations: issue 8)."""
-        db.create_all()
 
 
 def main() -> None:

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import click
 from flask import current_app
+from flask_migrate import upgrade
 
 from api.auth import create_account
-from api.db import db
 
 REPO = Path(__file__).resolve().parents[1]
 _DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -89,7 +89,7 @@ def serve(port: int, scrapyd_port: int, var: Path, workers: int) -> None:
     var = var.resolve()
     var.mkdir(parents=True, exist_ok=True)
     database = current_app.config["DATABASE_URL"]  # LEADCRAWL_DATABASE_URL, or var/
-    db.create_all()
+    upgrade()  # the schema's migrations (api/migrations)
     key = local_key(var)
     env = dict(
         os.environ,

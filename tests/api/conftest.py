@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from flask_migrate import upgrade
 
 from api import create_app
 from api.auth import create_account
@@ -162,7 +163,7 @@ def app(database_url, scrapyd):
         {"DATABASE_URL": database_url, "SCRAPYD_URL": scrapyd, "TESTING": True}
     )
     with app.app_context():
-        db.create_all()
+        upgrade()  # the migrations, as leadcrawl serve runs them
     yield app
     with app.app_context():  # before the database goes: no connection left open
         db.session.remove()

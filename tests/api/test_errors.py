@@ -161,3 +161,15 @@ def test_rate_limited(app, client, account):
         app.config["RATE_LIMIT"] = 30
     assert [answer.status_code for answer in codes] == [201, 201, 429]
     assert codes[-1].get_json()["code"] == "rate_limited"
+
+
+def test_the_migrations_build_the_schema_the_code_uses(app):
+    """Alembic's comparison of the migrated database with the tables: no difference."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from crawler.jobstore import metadata
+
+    with app.app_context(), db.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), metadata)
+    assert differences == []

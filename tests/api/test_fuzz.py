@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from flask_migrate import upgrade
 from hypothesis import HealthCheck, given, settings
 from schemathesis.generation import GenerationMode
 
@@ -26,7 +27,7 @@ def fuzzed_app(tmp_path_factory):
         }
     )
     with app.app_context():
-        db.create_all()
+        upgrade()
         app.config["FUZZ_KEY"] = create_account("fuzz", ceiling=1.0)
     yield app
     with app.app_context():
