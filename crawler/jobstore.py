@@ -121,7 +121,11 @@ job_events = Table(
 )
 
 SITES_PER_BATCH = 50
-LEASE = dt.timedelta(minutes=10)
+LEASE = dt.timedelta(minutes=10)  # renewed every LEASE / 4 while its crawl lives
+MAX_CLAIMS = 3  # a batch whose crawls died this often ends with a per-item reason
+ABANDONED = (
+    f"the crawl of this site was abandoned: its crawl process died {MAX_CLAIMS} times"
+)
 
 
 def now() -> dt.datetime:
@@ -175,8 +179,15 @@ def batches_of_sites(site_keys: Iterable[str | None]) -> list[int]:
 class JobStore:
     """What a crawl process does with its job: claim batches, write rows, report."""
 
-    def __init__(self, engine: Engine, job_id: str, worker: str) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        job_id: str,
+        worker: str,
+        columns: tuple[str, ...] = (),
+    ) -> None:
         self.engine, self.job_id, self.worker = engine, job_id, worker
+        self.columns = columns  # the module's output columns, empty in abandoned rows
 
     def start(self) -> None:
         with self.engine.begin() as db:
@@ -187,7 +198,38 @@ class JobStore:
             )
 
     def claim(self) -> list[tuple[int, dict[str, Any]]] | None:
-        """Claim the next pending (or abandoned) batch; return its items or None."""
+        """Claim the next pending (or abandoned) batch; return its items or None.
+
+        A batch whose lease expired (its crawl died) is claimed again, up to
+        ``MAX_CLAIMS`` times; then its POIs end with ``ABANDONED`` as their reason.
+        """
+        while (claimed := self._claim_one()) is not None:
+            _, claims, items = claimed
+            if claims <= MAX_CLAIMS:
+                return items
+            self._abandon(items)
+        return None
+
+    def renew(self) -> None:
+        """Extend the leases of the batches this process holds: it is alive."""
+        with self.engine.begin() as db:
+            db.execute(
+                update(job_batches)
+                .where(
+                    job_batches.c.job_id == self.job_id,
+                    job_batches.c.worker == self.worker,
+                    job_batches.c.state == "claimed",
+                )
+                .values(lease_until=now() + LEASE)
+            )
+
+    def _abandon(self, items: list[tuple[int, dict[str, Any]]]) -> None:
+        empty = dict.fromkeys(self.columns)
+        for position, poi in items:
+            row = {**poi, **empty, "status": "unreachable", "status_detail": ABANDONED}
+            self.save(position, row, found=False, new_site=False)
+
+    def _claim_one(self) -> tuple[int, int, list[tuple[int, dict[str, Any]]]] | None:
         with self.engine.begin() as db:
             free = (
                 select(job_batches.c.batch)
@@ -207,7 +249,7 @@ class JobStore:
             batch = db.execute(free).scalar()
             if batch is None:
                 return None
-            db.execute(
+            claims = db.execute(
                 update(job_batches)
                 .where(
                     job_batches.c.job_id == self.job_id, job_batches.c.batch == batch
@@ -218,7 +260,8 @@ class JobStore:
                     lease_until=now() + LEASE,
                     claims=job_batches.c.claims + 1,
                 )
-            )
+                .returning(job_batches.c.claims)
+            ).scalar_one()
             rows = db.execute(
                 select(job_items.c.position, job_items.c.poi)
                 .where(
@@ -228,7 +271,7 @@ class JobStore:
                 )
                 .order_by(job_items.c.position)
             )
-            return [(position, poi) for position, poi in rows]
+            return batch, claims, [(position, poi) for position, poi in rows]
 
     def pois(self) -> Iterator[tuple[int, dict[str, Any]]]:
         """Yield every POI of the job, a claimed batch at a time."""

@@ -22,6 +22,7 @@ from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from twisted.internet import task
 from twisted.python.failure import Failure
 
 from crawler.browser import render_meta
@@ -29,7 +30,7 @@ from crawler.extract import canonical_profile
 from crawler.frontier import CrawlPlan, Frontier, contact_likeness
 from crawler.inputs import Poi, read_pois
 from crawler.items import PageSnapshot, PoiResult, SiteVisit
-from crawler.jobstore import JobStore, connect
+from crawler.jobstore import LEASE, JobStore, connect
 from crawler.rendering import render_reasons
 from crawler.sites import SiteRejection, normalise_site, site_key, site_web
 from crawler.status import Status, failure_status
@@ -50,6 +51,7 @@ class SiteSpider(scrapy.Spider):
     """
 
     pages_setting = "LEADCRAWL_PAGES_PER_SITE"
+    output_columns: tuple[str, ...] = ()  # the module's columns, after the POI's
     deep = False
 
     def __init__(
@@ -68,10 +70,17 @@ class SiteSpider(scrapy.Spider):
         if spider.job:  # an API run: POIs come from the job's rows, rows go back there
             url = crawler.settings.get("LEADCRAWL_DATABASE_URL")
             worker = f"{socket.gethostname()}:{os.getpid()}"
-            spider.jobstore = JobStore(connect(url), spider.job, worker)
+            store = JobStore(connect(url), spider.job, worker, spider.output_columns)
+            spider.jobstore = store
+            # the leases of the batches it holds last while the process lives
+            renewal = task.LoopingCall(store.renew)
             crawler.signals.connect(
-                spider.jobstore.finish_on_close, signals.spider_closed
+                lambda: renewal.start(LEASE.total_seconds() / 4, now=False),
+                signals.spider_opened,
+                weak=False,
             )
+            crawler.signals.connect(renewal.stop, signals.spider_closed, weak=False)
+            crawler.signals.connect(store.finish_on_close, signals.spider_closed)
         return spider
 
     def read_input(self) -> Iterator[tuple[int | None, Poi]]:

@@ -14,6 +14,7 @@ from scrapy.crawler import Crawler
 
 from crawler.browser import deep_mode_settings
 from crawler.frontier import CrawlPlan
+from crawler.pipelines import EMAIL_COLUMNS
 from crawler.spiders.base import SiteSpider
 
 MODES = ("normal", "deep")
@@ -21,6 +22,7 @@ MODES = ("normal", "deep")
 
 class EmailsSpider(SiteSpider):
     name = "emails"
+    output_columns = EMAIL_COLUMNS
     custom_settings = {  # noqa: RUF012 (Scrapy's documented class attribute)
         "ITEM_PIPELINES": {
             "crawler.pipelines.ExtractEmailsPipeline": 100,  # pages -> sightings
