@@ -35,7 +35,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> APIFlask:
     app.json.sort_keys = False  # type: ignore[attr-defined]  # a POI's keys keep their order
     db.init_app(app)
     # schema changes are migrations (leadcrawl db upgrade), never create_all on start
-    Migrate(app, db, directory=str(Path(__file__).with_name("migrations")))
+    migrations = str(Path(__file__).with_name("migrations"))
+    Migrate(app, db, directory=migrations, render_as_batch=True)  # SQLite alters
     app.error_processor(envelope)
 
     from api import cli, jobs

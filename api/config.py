@@ -20,7 +20,14 @@ def from_environment() -> dict[str, Any]:
         "DATABASE_URL": env(
             "LEADCRAWL_DATABASE_URL", f"sqlite:///{Path('var/leadcrawl.db').resolve()}"
         ),
-        "SCRAPYD_URL": env("LEADCRAWL_SCRAPYD_URL", "http://127.0.0.1:6800"),
+        # the scrapyd nodes crawls run on, comma-separated
+        "SCRAPYD_NODES": env("LEADCRAWL_SCRAPYD_NODES", "http://127.0.0.1:6800").split(
+            ","
+        ),
+        "CRAWLS_PER_JOB": int(
+            env("LEADCRAWL_CRAWLS_PER_JOB", "2")
+        ),  # processes per job
+        "CONDUCTOR_INTERVAL": float(env("LEADCRAWL_CONDUCTOR_INTERVAL", "2")),
         "SCRAPYD_PROJECT": env("LEADCRAWL_SCRAPYD_PROJECT", "default"),
         "PRICES": PRICES,
         "RATE_LIMIT": int(env("LEADCRAWL_RATE_LIMIT", "30")),  # job creations a minute

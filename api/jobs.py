@@ -17,12 +17,14 @@ from flask import Response, current_app, request, stream_with_context
 from sqlalchemy import func, or_, select, update
 
 from api.auth import auth, caller
+from api.conductor import node_of, start_crawls, wanted
 from api.db import db
 from api.errors import ApiError
-from api.scrapyd import Scrapyd, ScrapydError
+from api.scrapyd import ScrapydError
 from crawler.jobstore import (
     batches_of_sites,
     job_batches,
+    job_crawls,
     job_events,
     job_items,
     jobs,
@@ -197,13 +199,17 @@ def cancel(job_id: str) -> dict[str, Any]:
     job = owned(job_id)
     if job.status in FINAL:
         return public(job)
-    if job.crawl_id:
+    end(job_id, "cancelled", None)  # the conductor starts no more crawls for it
+    crawls = db.session.execute(
+        select(job_crawls).where(
+            job_crawls.c.job_id == job_id, job_crawls.c.ended.is_(False)
+        )
+    ).all()
+    for crawl in crawls:  # each closes gracefully; rows written meanwhile are kept
         try:
-            scrapyd().cancel(job.crawl_id)  # the spider closes and ends the job itself
+            node_of(current_app, crawl.node).cancel(crawl.crawl_id)
         except ScrapydError as error:
-            current_app.logger.warning("cancel %s: %s", job_id, error)
-    if job.status == "pending":  # not started: nothing will end it but us
-        end(job_id, "cancelled", None)
+            current_app.logger.warning("cancel %s: %s", crawl.crawl_id, error)
     return public(owned(job_id))
 
 
@@ -265,10 +271,6 @@ def stream(job_id: str, after: int) -> Iterator[str]:
             .order_by(job_events.c.id)
         ).all()
         db.session.rollback()  # a fresh snapshot at the next poll
-        if not rows:
-            job = db.session.execute(select(jobs).where(jobs.c.id == job_id)).one()
-            if job.status == "running":
-                reconcile(job)
         for row in rows:
             after = row.id
             yield f"id: {row.id}\nevent: {row.kind}\ndata: {json.dumps(row.data)}\n\n"
@@ -357,16 +359,11 @@ def create(job_type: str, mode: str | None, body: dict[str, Any]) -> dict[str, A
         ],
     )
     db.session.commit()
-    arguments = {"job": job_id, **({"mode": mode} if mode else {})}
+    job = owned(job_id)
     try:
-        crawl = scrapyd().schedule(job_type, job_id.replace("-", ""), **arguments)
+        start_crawls(current_app, job, wanted(current_app, job_id))
     except ScrapydError as error:
         end(job_id, "error", f"the crawl could not be scheduled: {error}")
-    else:
-        db.session.execute(
-            update(jobs).where(jobs.c.id == job_id).values(crawl_id=crawl)
-        )
-        db.session.commit()
     return public(owned(job_id))
 
 
@@ -453,32 +450,7 @@ def owned(job_id: str) -> Any:
     ).first()
     if job is None:
         raise ApiError(404, "not_found", f"Job introuvable : {job_id}")
-    if job.status == "running" and reconcile(job):
-        return owned(job_id)
     return job
-
-
-_checked: dict[str, float] = {}  # job id -> when scrapyd was last asked about it
-
-
-def reconcile(job: Any) -> bool:
-    """End a running job whose crawl process is gone; return whether it was ended.
-
-    A crawl ends its job itself when it closes; one that crashed (killed, out of
-    memory) cannot, and scrapyd's list of runs has no exit status: a run scrapyd calls
-    finished while its job still runs died. Asked at most every 2 s per job.
-    """
-    if time.monotonic() - _checked.get(job.id, 0.0) < 2.0 or not job.crawl_id:
-        return False
-    _checked[job.id] = time.monotonic()
-    try:
-        state = scrapyd().state(job.crawl_id)
-    except ScrapydError:
-        return False  # scrapyd down: it may come back, the crawl may still run
-    if state != "finished":
-        return False
-    db.session.rollback()  # the crawl may have ended the job meanwhile
-    return end(job.id, "error", "the crawl process ended before the job was done")
 
 
 def end(job_id: str, status: str, error: str | None) -> bool:
@@ -513,12 +485,6 @@ def public(job: Any) -> dict[str, Any]:
                 stamped = stamped.replace(tzinfo=dt.UTC)
             data[stamp] = stamped.astimezone(dt.UTC).isoformat()
     return data
-
-
-def scrapyd() -> Scrapyd:
-    return Scrapyd(
-        current_app.config["SCRAPYD_URL"], current_app.config["SCRAPYD_PROJECT"]
-    )
 
 
 def flat(value: Any) -> Any:

@@ -34,6 +34,11 @@ class Scrapyd:
         """Stop a run gracefully (SIGINT): its spider closes and ends the job itself."""
         self._call("cancel.json", {"project": self.project, "job": crawl_id})
 
+    def load(self) -> int:
+        """Return how many runs the node has, pending or running."""
+        answer = self._call("daemonstatus.json", {}, post=False)
+        return int(answer["pending"]) + int(answer["running"])
+
     def state(self, crawl_id: str) -> str | None:
         """Return the run's state: ``pending``, ``running`` or ``finished``.
 

@@ -21,6 +21,7 @@ from flask import current_app
 from flask_migrate import upgrade
 
 from api.auth import create_account
+from api.conductor import Conductor
 
 REPO = Path(__file__).resolve().parents[1]
 _DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -105,6 +106,12 @@ def serve(port: int, scrapyd_port: int, var: Path, workers: int) -> None:
     if proxy:  # crawls (and their browser) go through it; nothing else does
         crawl_env.update(http_proxy=proxy, https_proxy=proxy)
     bin_dir = Path(sys.executable).parent
+    # the local scrapyd, unless LEADCRAWL_SCRAPYD_NODES names others
+    nodes = os.environ.get(
+        "LEADCRAWL_SCRAPYD_NODES", f"http://127.0.0.1:{scrapyd_port}"
+    )
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    app.config["SCRAPYD_NODES"] = nodes.split(",")
     scrapyd = subprocess.Popen(  # noqa: S603 (our own venv's programs, fixed arguments)
         [str(bin_dir / "scrapyd"), "--pidfile=", "-l", "scrapyd.log"],
         cwd=scrapyd_config(var, scrapyd_port),
@@ -119,15 +126,17 @@ def serve(port: int, scrapyd_port: int, var: Path, workers: int) -> None:
             "api:create_app()",
         ],
         cwd=REPO,
-        env=dict(env, LEADCRAWL_SCRAPYD_URL=f"http://127.0.0.1:{scrapyd_port}"),
+        env=dict(env, LEADCRAWL_SCRAPYD_NODES=nodes),
         start_new_session=True,
     )
     processes = {"scrapyd": scrapyd, "gunicorn": api}
+    conductor = Conductor(app, app.config["CONDUCTOR_INTERVAL"])
     try:
         wait_for(
             f"http://127.0.0.1:{scrapyd_port}/daemonstatus.json", scrapyd, "scrapyd"
         )
         wait_for(f"http://127.0.0.1:{port}/api/openapi.json", api, "the API")
+        conductor.start()
         click.echo(f"leadcrawl is running: http://127.0.0.1:{port}/api/docs")
         click.echo(f"scrapyd (runs and logs): http://127.0.0.1:{scrapyd_port}/")
         click.echo(json.dumps({"url": f"http://127.0.0.1:{port}", "api_key": key}))
@@ -141,6 +150,8 @@ def serve(port: int, scrapyd_port: int, var: Path, workers: int) -> None:
     except KeyboardInterrupt:
         pass
     finally:
+        if conductor.is_alive():
+            conductor.stop()
         for process in processes.values():
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)

@@ -11,6 +11,7 @@ busy timeout and ``BEGIN IMMEDIATE`` (../shared/notes/stack.md §5).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import uuid
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -70,10 +71,19 @@ jobs = Table(
     Column("external_id", String(200), nullable=True),
     Column("webhook_url", Text, nullable=True),
     Column("error", Text, nullable=True),
-    Column("crawl_id", String(64), nullable=True),  # scrapyd's job id
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("started_at", DateTime(timezone=True), nullable=True),
     Column("finished_at", DateTime(timezone=True), nullable=True),
+)
+
+job_crawls = Table(
+    "job_crawls",
+    metadata,
+    Column("crawl_id", String(64), primary_key=True),  # scrapyd's job id
+    Column("job_id", ForeignKey("jobs.id"), nullable=False, index=True),
+    Column("node", String(200), nullable=False),  # the scrapyd running it
+    Column("ended", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
 job_items = Table(
@@ -121,7 +131,8 @@ job_events = Table(
 )
 
 SITES_PER_BATCH = 50
-LEASE = dt.timedelta(minutes=10)  # renewed every LEASE / 4 while its crawl lives
+# Renewed every LEASE / 4 while its crawl lives; a dead crawl's batches wait this long.
+LEASE = dt.timedelta(seconds=float(os.environ.get("LEADCRAWL_LEASE_SECONDS", 600)))
 MAX_CLAIMS = 3  # a batch whose crawls died this often ends with a per-item reason
 ABANDONED = (
     f"the crawl of this site was abandoned: its crawl process died {MAX_CLAIMS} times"
@@ -130,6 +141,13 @@ ABANDONED = (
 
 def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def utc_naive(moment: dt.datetime) -> dt.datetime:
+    """Return ``moment`` in UTC without a zone (SQLite's kind) for comparisons."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return moment
 
 
 def new_id() -> str:
@@ -273,6 +291,21 @@ class JobStore:
             )
             return batch, claims, [(position, poi) for position, poi in rows]
 
+    def work_left(self) -> tuple[int, int]:
+        """Return (batches waiting for a crawl, batches held under a live lease)."""
+        with self.engine.connect() as db:
+            rows = db.execute(
+                select(job_batches.c.state, job_batches.c.lease_until).where(
+                    job_batches.c.job_id == self.job_id, job_batches.c.state != "done"
+                )
+            ).all()
+        moment = utc_naive(now())
+        held = sum(
+            state == "claimed" and lease is not None and utc_naive(lease) >= moment
+            for state, lease in rows
+        )
+        return len(rows) - held, held
+
     def pois(self) -> Iterator[tuple[int, dict[str, Any]]]:
         """Yield every POI of the job, a claimed batch at a time."""
         while (batch := self.claim()) is not None:
@@ -354,8 +387,23 @@ class JobStore:
         self.finish(reason)
 
     def finish(self, reason: str) -> None:
-        """End the job: done when every POI has its row, else error (or cancelled)."""
+        """End the job if this process was the last one working on it.
+
+        Done when every POI has its row; cancelled on a shutdown (a cancel stops every
+        crawl of the job). Otherwise the batches this process still holds go back to
+        the pool and the job goes on: other crawls hold the rest, or the API's
+        conductor starts more. ``reason="conductor"``: nothing can finish it, error.
+        """
         with self.engine.begin() as db:
+            db.execute(  # what this process held and did not finish, for others
+                update(job_batches)
+                .where(
+                    job_batches.c.job_id == self.job_id,
+                    job_batches.c.worker == self.worker,
+                    job_batches.c.state == "claimed",
+                )
+                .values(state="pending", lease_until=None)
+            )
             left = db.execute(
                 select(func.count())
                 .select_from(job_items)
@@ -364,18 +412,20 @@ class JobStore:
             status, error = "done", None
             if reason == "shutdown":
                 status = "cancelled"
+            elif left and reason != "conductor":
+                return  # other crawls hold some, or the conductor starts one
             elif left:
-                status, error = (
-                    "error",
-                    f"the crawl ended ({reason}) with {left} POIs left",
-                )
-            db.execute(
+                status, error = "error", f"the crawls ended with {left} POIs left"
+            ended = db.execute(
                 update(jobs)
                 .where(
                     jobs.c.id == self.job_id, jobs.c.status.in_(("pending", "running"))
                 )
                 .values(status=status, error=error, finished_at=now())
-            )
+                .returning(jobs.c.id)
+            ).first()
+        if ended is None:
+            return  # another process ended it
         kind = {"done": "done", "cancelled": "cancelled"}.get(status, "error")
         self.event(kind, {**self.progress(), "status": status, "error": error})
         self.notify()

@@ -74,11 +74,11 @@ class SiteSpider(scrapy.Spider):
             spider.jobstore = store
             # the leases of the batches it holds last while the process lives
             renewal = task.LoopingCall(store.renew)
-            crawler.signals.connect(
-                lambda: renewal.start(LEASE.total_seconds() / 4, now=False),
-                signals.spider_opened,
-                weak=False,
-            )
+
+            def renew_leases() -> None:  # not the loop's Deferred: the crawl would wait
+                renewal.start(LEASE.total_seconds() / 4, now=False)
+
+            crawler.signals.connect(renew_leases, signals.spider_opened, weak=False)
             crawler.signals.connect(renewal.stop, signals.spider_closed, weak=False)
             crawler.signals.connect(store.finish_on_close, signals.spider_closed)
         return spider

@@ -28,6 +28,7 @@ from flask_migrate import upgrade
 
 from api import create_app
 from api.auth import create_account
+from api.conductor import Conductor
 from api.db import db
 
 REPO = Path(__file__).parents[2]
@@ -121,6 +122,7 @@ def scrapyd(tmp_path_factory, farm, database_url) -> Iterator[str]:
         SCRAPYD_HTTP_PORT=str(port),
         PYTHONPATH=str(REPO),
         LEADCRAWL_DATABASE_URL=database_url,
+        LEADCRAWL_LEASE_SECONDS="4",  # a killed crawl's batches come back quickly
         http_proxy=farm,
         https_proxy=farm,
         no_proxy="",
@@ -160,11 +162,19 @@ def scrapyd(tmp_path_factory, farm, database_url) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def app(database_url, scrapyd):
     app = create_app(
-        {"DATABASE_URL": database_url, "SCRAPYD_URL": scrapyd, "TESTING": True}
+        {
+            "DATABASE_URL": database_url,
+            "SCRAPYD_NODES": [scrapyd],
+            "CONDUCTOR_INTERVAL": 0.5,
+            "TESTING": True,
+        }
     )
     with app.app_context():
         upgrade()  # the migrations, as leadcrawl serve runs them
+    conductor = Conductor(app, app.config["CONDUCTOR_INTERVAL"])
+    conductor.start()
     yield app
+    conductor.stop()
     with app.app_context():  # before the database goes: no connection left open
         db.session.remove()
         db.engine.dispose()

@@ -22,7 +22,7 @@ def fuzzed_app(tmp_path_factory):
     app = create_app(
         {
             "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('fuzz')}/db.sqlite",
-            "SCRAPYD_URL": "http://127.0.0.1:9",
+            "SCRAPYD_NODES": ["http://127.0.0.1:9"],
             "RATE_LIMIT": 1_000_000,
         }
     )

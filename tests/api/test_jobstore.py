@@ -26,7 +26,10 @@ from crawler.jobstore import (
 
 @pytest.fixture
 def job(app):
-    """Insert a job of 3 batches of 2 POIs; return its id and the engine."""
+    """Insert a job of 3 batches of 2 POIs; return its id and the engine.
+
+    It has no crawls: the conductor leaves it alone.
+    """
     with app.app_context():
         account = db.session.execute(
             accounts.insert()
@@ -134,7 +137,11 @@ def test_a_batch_whose_crawls_keep_dying_ends_with_a_reason(job):
             .order_by(job_items.c.position)
         ).scalars()
         assert [r["status_detail"] for r in rows] == [ABANDONED, ABANDONED]
-    last.finish("finished")
+    last.finish("finished")  # a crawl leaves a job with POIs left to others
+    with engine.connect() as connection:
+        status = connection.execute(select(jobs.c.status).where(jobs.c.id == job_id))
+        assert status.scalar_one() == "pending"
+    last.finish("conductor")  # the conductor ends what no crawl can finish
     with engine.connect() as connection:
         status = connection.execute(select(jobs.c.status).where(jobs.c.id == job_id))
         assert status.scalar_one() == "error"  # batches 1 and 2 never got rows
