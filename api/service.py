@@ -106,22 +106,24 @@ def serve(port: int, scrapyd_port: int, var: Path, workers: int) -> None:
     if proxy:  # crawls (and their browser) go through it; nothing else does
         crawl_env.update(http_proxy=proxy, https_proxy=proxy)
     bin_dir = Path(sys.executable).parent
-    # the local scrapyd, unless LEADCRAWL_SCRAPYD_NODES names others
-    nodes = os.environ.get(
-        "LEADCRAWL_SCRAPYD_NODES", f"http://127.0.0.1:{scrapyd_port}"
-    )
+    # the local scrapyd, unless LEADCRAWL_SCRAPYD_NODES names others (docs/deploy.md)
+    local = f"http://127.0.0.1:{scrapyd_port}"
+    nodes = os.environ.get("LEADCRAWL_SCRAPYD_NODES", local)
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     app.config["SCRAPYD_NODES"] = nodes.split(",")
-    scrapyd = subprocess.Popen(  # noqa: S603 (our own venv's programs, fixed arguments)
-        [str(bin_dir / "scrapyd"), "--pidfile=", "-l", "scrapyd.log"],
-        cwd=scrapyd_config(var, scrapyd_port),
-        env=crawl_env,
-        start_new_session=True,
-    )
+    processes = {}
+    if nodes == local:
+        processes["scrapyd"] = subprocess.Popen(  # noqa: S603 (our venv's program)
+            [str(bin_dir / "scrapyd"), "--pidfile=", "-l", "scrapyd.log"],
+            cwd=scrapyd_config(var, scrapyd_port),
+            env=crawl_env,
+            start_new_session=True,
+        )
+    bind = os.environ.get("LEADCRAWL_BIND", "127.0.0.1")  # 0.0.0.0 in a container
     api = subprocess.Popen(  # noqa: S603 (our own venv's programs, fixed arguments)
         [
             str(bin_dir / "gunicorn"),
-            *("--bind", f"127.0.0.1:{port}", "--workers", str(workers)),
+            *("--bind", f"{bind}:{port}", "--workers", str(workers)),
             *("--worker-class", "gthread", "--threads", "32", "--timeout", "0"),
             "api:create_app()",
         ],
@@ -129,16 +131,16 @@ def serve(port: int, scrapyd_port: int, var: Path, workers: int) -> None:
         env=dict(env, LEADCRAWL_SCRAPYD_NODES=nodes),
         start_new_session=True,
     )
-    processes = {"scrapyd": scrapyd, "gunicorn": api}
+    processes["gunicorn"] = api
     conductor = Conductor(app, app.config["CONDUCTOR_INTERVAL"])
     try:
-        wait_for(
-            f"http://127.0.0.1:{scrapyd_port}/daemonstatus.json", scrapyd, "scrapyd"
-        )
+        if "scrapyd" in processes:
+            status = f"{local}/daemonstatus.json"
+            wait_for(status, processes["scrapyd"], "scrapyd")
         wait_for(f"http://127.0.0.1:{port}/api/openapi.json", api, "the API")
         conductor.start()
         click.echo(f"leadcrawl is running: http://127.0.0.1:{port}/api/docs")
-        click.echo(f"scrapyd (runs and logs): http://127.0.0.1:{scrapyd_port}/")
+        click.echo(f"scrapyd (runs and logs): {', '.join(nodes.split(','))}")
         click.echo(json.dumps({"url": f"http://127.0.0.1:{port}", "api_key": key}))
         click.echo(key)
         sys.stdout.flush()
