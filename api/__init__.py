@@ -29,6 +29,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> APIFlask:
     app.config.from_mapping(from_environment())
     app.config.update(config or {})
     app.config["SQLALCHEMY_DATABASE_URI"] = app.config["DATABASE_URL"]
+    # a database that restarted leaves dead pooled connections: test each before use
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {"pool_pre_ping": True}
     app.config["VALIDATION_ERROR_STATUS_CODE"] = 400
     app.config["HTTP_ERROR_SCHEMA"] = app.config["VALIDATION_ERROR_SCHEMA"] = ENVELOPE
     app.config["SECURITY_SCHEMES"] = {"ApiKey": {"type": "http", "scheme": "bearer"}}

@@ -11,10 +11,13 @@ busy timeout and ``BEGIN IMMEDIATE`` (../shared/notes/stack.md §5).
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import logging
 import os
+import time
 import uuid
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import (
     JSON,
@@ -35,6 +38,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.exc import OperationalError
 
 from crawler.webhooks import deliver
 
@@ -130,6 +134,12 @@ job_events = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
+logger = logging.getLogger(__name__)
+P = ParamSpec("P")
+R = TypeVar("R")
+# How long a crawl waits for its database (restarting, failing over) before giving up.
+OUTAGE = float(os.environ.get("LEADCRAWL_DB_OUTAGE_SECONDS", 120))
+
 SITES_PER_BATCH = 50
 # Renewed every LEASE / 4 while its crawl lives; a dead crawl's batches wait this long.
 LEASE = dt.timedelta(seconds=float(os.environ.get("LEADCRAWL_LEASE_SECONDS", 600)))
@@ -175,6 +185,34 @@ def connect(url: str) -> Engine:
     return engine
 
 
+def survives_outages(method: Callable[P, R]) -> Callable[P, R]:
+    """Retry a store operation while the database is unreachable, up to ``OUTAGE``.
+
+    The crawl pauses (its rows wait in memory) rather than losing them: a database
+    restarting for a few seconds costs a few seconds. Operations are written to be
+    replayed (rows by key, batches by state).
+    """
+
+    @functools.wraps(method)
+    def retrying(*args: P.args, **kwargs: P.kwargs) -> R:
+        deadline, pause = time.monotonic() + OUTAGE, 0.5
+        while True:
+            try:
+                return method(*args, **kwargs)
+            except OperationalError as error:
+                if time.monotonic() >= deadline:
+                    raise
+                logger.warning(
+                    "the jobs database is unreachable (%s); retrying in %.1f s",
+                    str(error).splitlines()[0],
+                    pause,
+                )
+                time.sleep(pause)
+                pause = min(2 * pause, 5.0)
+
+    return retrying
+
+
 def batches_of_sites(site_keys: Iterable[str | None]) -> list[int]:
     """Return each item's batch: ``SITES_PER_BATCH`` sites to a batch.
 
@@ -207,6 +245,7 @@ class JobStore:
         self.engine, self.job_id, self.worker = engine, job_id, worker
         self.columns = columns  # the module's output columns, empty in abandoned rows
 
+    @survives_outages
     def start(self) -> None:
         with self.engine.begin() as db:
             db.execute(
@@ -228,6 +267,7 @@ class JobStore:
             self._abandon(items)
         return None
 
+    @survives_outages
     def renew(self) -> None:
         """Extend the leases of the batches this process holds: it is alive."""
         with self.engine.begin() as db:
@@ -247,6 +287,7 @@ class JobStore:
             row = {**poi, **empty, "status": "unreachable", "status_detail": ABANDONED}
             self.save(position, row, found=False, new_site=False)
 
+    @survives_outages
     def _claim_one(self) -> tuple[int, int, list[tuple[int, dict[str, Any]]]] | None:
         with self.engine.begin() as db:
             free = (
@@ -311,6 +352,7 @@ class JobStore:
         while (batch := self.claim()) is not None:
             yield from batch
 
+    @survives_outages
     def save(
         self, position: int, row: dict[str, Any], found: bool, new_site: bool
     ) -> None:
@@ -355,6 +397,7 @@ class JobStore:
                     .values(state="done")
                 )
 
+    @survives_outages
     def event(self, kind: str, data: dict[str, Any]) -> None:
         with self.engine.begin() as db:
             db.execute(
@@ -386,6 +429,7 @@ class JobStore:
         """End the job when its crawl closes (Scrapy's ``spider_closed`` signal)."""
         self.finish(reason)
 
+    @survives_outages
     def finish(self, reason: str) -> None:
         """End the job if this process was the last one working on it.
 

@@ -11,8 +11,10 @@ config = context.config
 
 # Interpret the config file for Python logging.
 # This line sets up loggers basically.
-# keep the application's loggers (Scrapy's, gunicorn's) alive
-fileConfig(config.config_file_name, disable_existing_loggers=False)
+# alembic.ini's logging only when nothing configured logging yet (the `leadcrawl db`
+# command); inside an application or a test run, its handlers stay as they are
+if not logging.getLogger().handlers:
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger('alembic.env')
 
 

@@ -7,7 +7,6 @@ environment holds (../shared/notes/stack.md §3).
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import shutil
@@ -50,9 +49,57 @@ def database_url(request, tmp_path_factory) -> str:
     return url
 
 
+class ThrowawayPostgres:
+    """A PostgreSQL cluster of our own: initdb + pg_ctl in a temporary folder."""
+
+    def __init__(self) -> None:
+        binaries = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+        initdb = str(binaries[-1]) if binaries else shutil.which("initdb")
+        assert initdb, (
+            "PostgreSQL is missing: `make test` installs it (apt-get install "
+            "postgresql), or set LEADCRAWL_TEST_DATABASE_URL"
+        )
+        self.pg_ctl = str(Path(initdb).with_name("pg_ctl"))
+        self.folder = Path(tempfile.mkdtemp(prefix="leadcrawl-pg-"))
+        # initdb refuses to run as root: the cluster belongs to the postgres user then
+        self.as_owner = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        if self.as_owner:
+            self.folder.chmod(0o755)
+            shutil.chown(self.folder, "postgres", "postgres")
+        self.data, self.port = self.folder / "data", free_port()
+        self._run(
+            initdb, "-D", str(self.data), "-A", "trust", "-U", "leadcrawl", "--no-sync"
+        )
+        self.url = f"postgresql+psycopg://leadcrawl@127.0.0.1:{self.port}/postgres"
+
+    def _run(self, *command: str) -> None:
+        subprocess.run([*self.as_owner, *command], check=True, capture_output=True)
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self._run(
+            self.pg_ctl,
+            "-D",
+            str(self.data),
+            "-o",
+            options,
+            "-l",
+            str(self.folder / "log"),
+            "-w",
+            "start",
+        )
+
+    def stop(self) -> None:
+        self._run(self.pg_ctl, "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def remove(self) -> None:
+        self._run(self.pg_ctl, "-D", str(self.data), "-m", "immediate", "stop")
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def postgresql_url() -> Iterator[str]:
-    """Yield a throwaway PostgreSQL (initdb + pg_ctl in a temporary folder).
+    """Yield a throwaway PostgreSQL's URL (``ThrowawayPostgres``).
 
     ``LEADCRAWL_TEST_DATABASE_URL`` names another one instead.
     """
@@ -60,51 +107,12 @@ def postgresql_url() -> Iterator[str]:
     if given:
         yield given
         return
-    binaries = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
-    initdb = str(binaries[-1]) if binaries else shutil.which("initdb")
-    assert initdb, (
-        "PostgreSQL is missing: `make test` installs it (apt-get install postgresql), "
-        "or set LEADCRAWL_TEST_DATABASE_URL"
-    )
-    pg_ctl = str(Path(initdb).with_name("pg_ctl"))
-    folder = Path(tempfile.mkdtemp(prefix="leadcrawl-pg-"))
-    # initdb refuses to run as root: the cluster belongs to the postgres user then
-    as_owner = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    if as_owner:
-        folder.chmod(0o755)
-        shutil.chown(folder, "postgres", "postgres")
-    data, port = folder / "data", free_port()
-    run = functools.partial(subprocess.run, check=True, capture_output=True)
-    run(
-        [
-            *as_owner,
-            initdb,
-            "-D",
-            str(data),
-            "-A",
-            "trust",
-            "-U",
-            "leadcrawl",
-            "--no-sync",
-        ]
-    )
-    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-    start = [
-        *as_owner,
-        pg_ctl,
-        "-D",
-        str(data),
-        "-o",
-        options,
-        "-l",
-        str(folder / "log"),
-    ]
-    run([*start, "-w", "start"])
+    cluster = ThrowawayPostgres()
+    cluster.start()
     try:
-        yield f"postgresql+psycopg://leadcrawl@127.0.0.1:{port}/postgres"
+        yield cluster.url
     finally:
-        run([*as_owner, pg_ctl, "-D", str(data), "-m", "immediate", "stop"])
-        shutil.rmtree(folder, ignore_errors=True)
+        cluster.remove()
 
 
 @pytest.fixture(scope="session")
