@@ -8,6 +8,7 @@ robots_txt = "User-agent: *\\nDisallow: /"     # served at /robots.txt (else 404
 hang = true                                   # never answers
 inline_image_mb = 5                           # pages carry an inline image this large
 reset = true                                  # closes the connection without answering
+trickle = true                                # sends its pages a byte every 0.5 s
 ```
 """
 
@@ -28,6 +29,7 @@ class SiteFaults:
     hang: bool = False
     inline_image_mb: float = 0
     reset: bool = False
+    trickle: bool = False
 
     @staticmethod
     @cache

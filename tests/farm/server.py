@@ -116,6 +116,16 @@ class FarmHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
+        host = (urlsplit(self.path).hostname or self.headers.get("Host", "")).split(
+            ":"
+        )[0]
+        site = self.server.sites / host.lower()  # type: ignore[attr-defined]  # FarmServer
+        if site.is_dir() and SiteFaults.of(site).trickle:
+            for offset in range(len(body)):  # a byte at a time: the client gives up
+                self.wfile.write(body[offset : offset + 1])
+                self.wfile.flush()
+                time.sleep(0.5)
+            return
         self.wfile.write(body)
 
     def log_message(self, format: str, *args: object) -> None:
