@@ -29,6 +29,7 @@ from api import create_app
 from api.auth import create_account
 from api.conductor import Conductor
 from api.db import db
+from crawler.jobstore import job_batches, job_items, jobs, new_id, now
 
 REPO = Path(__file__).parents[2]
 DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -211,3 +212,42 @@ def wait_until_final(
             return job
         assert time.monotonic() < deadline, job
         time.sleep(0.3)
+
+
+def insert_job(account_id: int, *, items: int, per_batch: int, status: str) -> str:
+    """Insert a job of ``items`` POIs (``{"n": n}``), ``per_batch`` to a batch.
+
+    It has no crawls: the conductor leaves it alone. Call in an app context.
+    """
+    job_id = new_id()
+    db.session.execute(
+        jobs.insert().values(
+            id=job_id,
+            account_id=account_id,
+            job_type="emails",
+            mode="normal",
+            status=status,
+            items_count=items,
+            sites_total=items,
+            sites_done=0,
+            ef_cost=0.001 * items,
+            price=0.001,
+            created_at=now(),
+        )
+    )
+    db.session.execute(
+        job_items.insert(),
+        [
+            {"job_id": job_id, "position": n, "poi": {"n": n}, "batch": n // per_batch}
+            for n in range(items)
+        ],
+    )
+    db.session.execute(
+        job_batches.insert(),
+        [
+            {"job_id": job_id, "batch": b, "state": "pending"}
+            for b in range(-(-items // per_batch))
+        ],
+    )
+    db.session.commit()
+    return job_id

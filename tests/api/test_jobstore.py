@@ -22,6 +22,7 @@ from crawler.jobstore import (
     new_id,
     now,
 )
+from tests.api.conftest import insert_job
 
 
 @pytest.fixture
@@ -42,34 +43,7 @@ def job(app):
             )
             .returning(accounts.c.id)
         ).scalar_one()
-        job_id = new_id()
-        db.session.execute(
-            jobs.insert().values(
-                id=job_id,
-                account_id=account,
-                job_type="emails",
-                mode="normal",
-                status="pending",
-                items_count=6,
-                sites_total=6,
-                sites_done=0,
-                ef_cost=0.006,
-                price=0.001,
-                created_at=now(),
-            )
-        )
-        db.session.execute(
-            job_items.insert(),
-            [
-                {"job_id": job_id, "position": n, "poi": {"n": n}, "batch": n // 2}
-                for n in range(6)
-            ],
-        )
-        db.session.execute(
-            job_batches.insert(),
-            [{"job_id": job_id, "batch": b, "state": "pending"} for b in range(3)],
-        )
-        db.session.commit()
+        job_id = insert_job(account, items=6, per_batch=2, status="pending")
         yield job_id, db.engine
 
 

@@ -19,13 +19,8 @@ from crawler.jobstore import (
     JobStore,
     accounts,
     connect,
-    job_batches,
-    job_items,
-    jobs,
-    new_id,
-    now,
 )
-from tests.api.conftest import ThrowawayPostgres
+from tests.api.conftest import ThrowawayPostgres, insert_job
 
 
 @pytest.fixture(scope="module")
@@ -42,33 +37,7 @@ def test_writes_wait_for_a_restarting_database_and_land(cluster, caplog):
         upgrade()
         key = create_account("outage", ceiling=None)
         account = db.session.execute(select(accounts.c.id)).scalar_one()
-        job_id = new_id()
-        db.session.execute(
-            jobs.insert().values(
-                id=job_id,
-                account_id=account,
-                job_type="emails",
-                mode="normal",
-                status="running",
-                items_count=2,
-                sites_total=2,
-                sites_done=0,
-                ef_cost=0.002,
-                price=0.001,
-                created_at=now(),
-            )
-        )
-        db.session.execute(
-            job_items.insert(),
-            [
-                {"job_id": job_id, "position": n, "poi": {"n": n}, "batch": 0}
-                for n in range(2)
-            ],
-        )
-        db.session.execute(
-            job_batches.insert().values(job_id=job_id, batch=0, state="pending")
-        )
-        db.session.commit()
+        job_id = insert_job(account, items=2, per_batch=2, status="running")
     client = app.test_client()
     headers = {"Authorization": f"Bearer {key}"}
     assert client.get("/api/jobs", headers=headers).status_code == 200
