@@ -126,7 +126,9 @@ class SiteSpider(scrapy.Spider):
                 )
                 visit.waiting = []
                 yield PoiResult(poi, visit, position=position)
-        if not self.visits:  # the seeds' message; each POI's row still says why
+        if not self.visits and self.jobstore is None:
+            # the seeds' message; each POI's row still says why. (A job's crawl may
+            # find every batch taken by its other crawls: nothing to say then.)
             self.logger.error(NO_ELIGIBLE_ITEMS)
 
     def site_progress(self) -> tuple[int, int]:
