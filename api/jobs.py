@@ -138,11 +138,7 @@ def read(job_id: str) -> dict[str, Any]:
             .group_by(job_items.c.status)
         ).all()
     )
-    found = db.session.execute(
-        select(func.count()).where(
-            job_items.c.job_id == job_id, job_items.c.found.is_(True)
-        )
-    ).scalar_one()
+    found = job.found
     attempts = db.session.execute(
         select(
             webhook_attempts.c.attempt,

@@ -64,7 +64,7 @@ def wait_for(url: str, process: subprocess.Popen[bytes], name: str) -> None:
         except urllib.error.HTTPError:
             return  # it answers
         except OSError:
-            pass
+            pass  # not listening yet
         if process.poll() is not None:
             raise click.ClickException(
                 f"{name} stopped at start (exit {process.returncode})"
@@ -150,7 +150,7 @@ def serve(port: int, scrapyd_port: int, var: Path, workers: int) -> None:
         stopped = [name for name, p in processes.items() if p.poll() is not None]
         raise click.ClickException(f"{', '.join(stopped)} stopped")
     except KeyboardInterrupt:
-        pass
+        pass  # Ctrl-C is how a user stops it: stop the children below
     finally:
         if conductor.is_alive():
             conductor.stop()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ipaddress
 import urllib.request
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, Self
 from urllib.parse import urlsplit
 
@@ -41,7 +41,7 @@ def networks(allowed: Iterable[str]) -> list[Network]:
     return [ipaddress.ip_network(cidr, strict=False) for cidr in allowed]
 
 
-def forbidden_address(address: Address, allowed: list[Network] = []) -> bool:  # noqa: B006
+def forbidden_address(address: Address, allowed: Sequence[Network] = ()) -> bool:
     """Tell an address the crawler must not reach: anything not globally routable.
 
     >>> forbidden_address(ipaddress.ip_address("169.254.169.254"))
@@ -58,7 +58,7 @@ def forbidden_address(address: Address, allowed: list[Network] = []) -> bool:  #
     return not address.is_global or address.is_multicast
 
 
-def refusal(host: str, allowed: list[Network] = []) -> str | None:  # noqa: B006
+def refusal(host: str, allowed: Sequence[Network] = ()) -> str | None:
     """Return why ``host`` (a URL's host) is refused, or None when it may be requested.
 
     >>> refusal("metadata.google.internal")
@@ -101,18 +101,20 @@ class GuardedResolver(CachingThreadedResolver):
     configured it, and the fixture farm is a proxy on loopback.
     """
 
-    allowed: list[Network] = []  # noqa: RUF012 (set once per crawler, from_crawler)
+    allowed: Sequence[Network] = ()  # set by from_crawler, from the settings
+    proxies: frozenset[str] = frozenset()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, reactor: Any) -> Self:
         resolver: Self = super().from_crawler(crawler, reactor)
+        resolver.proxies = proxy_hosts()  # read once, as HttpProxyMiddleware does
         resolver.allowed = networks(
             crawler.settings.getlist("LEADCRAWL_ALLOWED_NETWORKS")
         )
         return resolver
 
     def getHostByName(self, name: str, timeout: Any = None) -> Any:
-        if is_address(name) or name in proxy_hosts():
+        if is_address(name) or name in self.proxies:
             # an address was checked as a URL's host (TargetGuard), or is the proxy's;
             # the proxy's name is the operator's choice, wherever it points
             return super().getHostByName(name, timeout)
@@ -135,11 +137,11 @@ def is_address(host: str) -> bool:
     return True
 
 
-def proxy_hosts() -> set[str]:
+def proxy_hosts() -> frozenset[str]:
     """Return the configured proxies' hosts, read as ``HttpProxyMiddleware`` does."""
     hosts = set()
     for url in urllib.request.getproxies().values():
         host = urlsplit(url if "://" in url else f"http://{url}").hostname
         if host:
             hosts.add(host)
-    return hosts
+    return frozenset(hosts)

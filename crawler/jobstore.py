@@ -69,6 +69,8 @@ jobs = Table(
     Column("items_count", Integer, nullable=False),
     Column("sites_total", Integer, nullable=False),
     Column("sites_done", Integer, nullable=False, default=0),
+    # POIs that got a result, counted as rows are written (progress reads it per site)
+    Column("found", Integer, nullable=False, default=0, server_default="0"),
     Column("ef_cost", Float, nullable=False),  # the estimate at creation
     Column("price", Float, nullable=False),  # per POI with a result: billed on found
     Column("source_job_id", String(200), nullable=True, index=True),
@@ -365,11 +367,14 @@ class JobStore:
                 )
                 .values(row=row, status=row.get("status"), found=found)
             )
-            if new_site:
+            if new_site or found:
                 db.execute(
                     update(jobs)
                     .where(jobs.c.id == self.job_id)
-                    .values(sites_done=jobs.c.sites_done + 1)
+                    .values(
+                        sites_done=jobs.c.sites_done + int(new_site),
+                        found=jobs.c.found + int(found),
+                    )
                 )
             batch = (
                 select(job_items.c.batch)
@@ -410,19 +415,14 @@ class JobStore:
         """Return the job's progress as the API and the SSE stream show it."""
         with self.engine.connect() as db:
             job = db.execute(
-                select(jobs.c.sites_done, jobs.c.sites_total).where(
+                select(jobs.c.sites_done, jobs.c.sites_total, jobs.c.found).where(
                     jobs.c.id == self.job_id
                 )
             ).one()
-            found = db.execute(
-                select(func.count())
-                .select_from(job_items)
-                .where(job_items.c.job_id == self.job_id, job_items.c.found.is_(True))
-            ).scalar()
         return {
             "sites_done": job.sites_done,
             "sites_total": job.sites_total,
-            "found": found,
+            "found": job.found,
         }
 
     def finish_on_close(self, reason: str) -> None:

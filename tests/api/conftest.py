@@ -154,7 +154,7 @@ def scrapyd(tmp_path_factory, farm, database_url) -> Iterator[str]:
                 if json.load(answer)["status"] == "ok":
                     break
         except OSError:
-            pass
+            pass  # not listening yet
         assert process.poll() is None, (work / "scrapyd.log").read_text()
         assert time.monotonic() < deadline, "scrapyd did not start"
         time.sleep(0.05)
