@@ -31,4 +31,7 @@ def from_environment() -> dict[str, Any]:
         "SCRAPYD_PROJECT": env("LEADCRAWL_SCRAPYD_PROJECT", "default"),
         "PRICES": PRICES,
         "RATE_LIMIT": int(env("LEADCRAWL_RATE_LIMIT", "30")),  # job creations a minute
+        # bodies above this are refused from their Content-Length, before being read
+        # (10,000 POIs of upstream scrapers' columns fit in a few megabytes)
+        "MAX_CONTENT_LENGTH": int(env("LEADCRAWL_MAX_BODY_MB", "25")) * 1024 * 1024,
     }

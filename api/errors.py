@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from apiflask import HTTPError
+from flask import current_app
 
 CODES = {
     400: "validation_error",
@@ -12,6 +13,7 @@ CODES = {
     403: "inactive_account",
     404: "not_found",
     405: "method_not_allowed",
+    413: "payload_too_large",
     429: "rate_limited",
 }
 
@@ -39,6 +41,9 @@ def envelope(error: HTTPError) -> tuple[dict[str, Any], int, Any]:
     }
     if error.status_code == 400 and error.detail:  # a schema's field errors
         body["detail"] = error.detail
+    if error.status_code == 413:
+        limit = current_app.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
+        body["detail"] = f"Requête trop volumineuse : {limit} Mo au plus."
     body.update(error.extra_data)
     if isinstance(body["detail"], dict):  # {"json": {"items": ["Missing…"]}}
         body["detail"] = _flatten(body["detail"])

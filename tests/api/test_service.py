@@ -5,6 +5,7 @@ Over HTTP, the way the README's curl examples use it; the OpenAPI document; the 
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import signal
@@ -85,6 +86,26 @@ def test_a_job_over_http_streams_to_done(service):
     assert text.rstrip().split("\n\n")[-1].split("\n")[1] == "event: done"
     _, rows = call(f"{url}/api/jobs/{job['id']}/results", key)
     assert json.loads(rows)[0]["email"] == "sophie.martin@boulangerie-martin.fr"
+
+
+def test_an_oversized_body_is_refused_before_it_is_sent(service):
+    """The headers alone get the 413: the server never waits for the gigabyte."""
+    url, key, _ = service
+    host, port = url.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    connection.putrequest("POST", "/api/jobs/emails")
+    connection.putheader("Authorization", f"Bearer {key}")
+    connection.putheader("Content-Type", "application/json")
+    connection.putheader("Content-Length", "1000000000")
+    connection.endheaders()  # and not one byte of the body
+    answer = connection.getresponse()
+    body = answer.read()
+    connection.close()
+    assert answer.status == 413
+    assert json.loads(body) == {
+        "code": "payload_too_large",
+        "detail": "Requête trop volumineuse : 25 Mo au plus.",
+    }
 
 
 def test_the_openapi_document_describes_the_api(service):
