@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import time
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ from apiflask.fields import URL, Dict, Float, Integer, List, String
 from apiflask.validators import Length, OneOf, Range
 from flask import Response, current_app, request, stream_with_context
 from sqlalchemy import func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
 from api.auth import auth, caller
 from api.conductor import node_of, start_crawls, wanted
@@ -42,6 +44,8 @@ DEEP_NEEDS_NORMAL = (
     "même source (source_job_id)."
 )
 FINAL = ("done", "error", "cancelled")
+# a job's public fields; a replayed creation adds its status and headers
+Created = dict[str, Any] | tuple[dict[str, Any], int, dict[str, str]]
 HEARTBEAT = 15.0  # seconds between SSE comments, so proxies keep the stream open
 
 
@@ -54,6 +58,11 @@ class SocialsIn(Schema):
 
 class EmailsIn(SocialsIn):
     mode = String(load_default="normal")
+
+
+class CreateHeaders(Schema):
+    # a client that repeats a creation (a retry after a timeout) gets the first job
+    idempotency_key = String(data_key="Idempotency-Key", validate=Length(1, 255))
 
 
 class JobOut(Schema):
@@ -100,11 +109,12 @@ class ResultsQuery(Schema):
 
 
 @blueprint.post("/emails")
-@blueprint.doc(responses=[400, 401, 403, 429])
+@blueprint.doc(responses=[400, 401, 403, 422, 429])
 @blueprint.auth_required(auth)
+@blueprint.input(CreateHeaders, location="headers", arg_name="headers")
 @blueprint.input(EmailsIn, arg_name="body")
 @blueprint.output(JobOut, status_code=201)
-def create_emails(body: dict[str, Any]) -> dict[str, Any]:
+def create_emails(body: dict[str, Any], headers: dict[str, Any]) -> Created:
     mode = body["mode"]
     if mode not in ("normal", "deep"):
         raise ApiError(
@@ -112,16 +122,17 @@ def create_emails(body: dict[str, Any]) -> dict[str, Any]:
             "validation_error",
             f"Mode email invalide : {mode} (attendu: normal | deep)",
         )
-    return create("emails", mode, body)
+    return create("emails", mode, body, headers.get("idempotency_key"))
 
 
 @blueprint.post("/socials")
-@blueprint.doc(responses=[400, 401, 403, 429])
+@blueprint.doc(responses=[400, 401, 403, 422, 429])
 @blueprint.auth_required(auth)
+@blueprint.input(CreateHeaders, location="headers", arg_name="headers")
 @blueprint.input(SocialsIn, arg_name="body")
 @blueprint.output(JobOut, status_code=201)
-def create_socials(body: dict[str, Any]) -> dict[str, Any]:
-    return create("socials", None, body)
+def create_socials(body: dict[str, Any], headers: dict[str, Any]) -> Created:
+    return create("socials", None, body, headers.get("idempotency_key"))
 
 
 @blueprint.get("/<job_id>")
@@ -279,8 +290,15 @@ def stream(job_id: str, after: int) -> Iterator[str]:
         time.sleep(0.25)
 
 
-def create(job_type: str, mode: str | None, body: dict[str, Any]) -> dict[str, Any]:
+def create(
+    job_type: str, mode: str | None, body: dict[str, Any], idempotency_key: str | None
+) -> Created:
     account = caller()
+    fingerprint = hashlib.sha256(
+        json.dumps([job_type, mode, body], sort_keys=True, default=str).encode()
+    ).hexdigest()
+    if idempotency_key and (first := replay(account.id, idempotency_key, fingerprint)):
+        return first
     check_rate(account.id)
     source = body.get("source_job_id")
     parent = None
@@ -313,24 +331,34 @@ def create(job_type: str, mode: str | None, body: dict[str, Any]) -> dict[str, A
     job_id = new_id()
     site_batches = batches_of_sites(keys)  # for the POIs to crawl, in order
     batches = iter(site_batches)
-    db.session.execute(
-        jobs.insert().values(
-            id=job_id,
-            account_id=account.id,
-            job_type=job_type,
-            mode=mode,
-            status="pending",
-            items_count=len(entries),
-            sites_total=len(set(filter(None, keys))),
-            sites_done=0,
-            ef_cost=estimate,
-            price=price,
-            source_job_id=source,
-            external_id=body.get("external_id"),
-            webhook_url=body.get("webhook_url"),
-            created_at=now(),
+    try:
+        db.session.execute(
+            jobs.insert().values(
+                id=job_id,
+                account_id=account.id,
+                job_type=job_type,
+                mode=mode,
+                status="pending",
+                items_count=len(entries),
+                sites_total=len(set(filter(None, keys))),
+                sites_done=0,
+                ef_cost=estimate,
+                price=price,
+                source_job_id=source,
+                external_id=body.get("external_id"),
+                webhook_url=body.get("webhook_url"),
+                created_at=now(),
+                idempotency_key=idempotency_key,
+                request_hash=fingerprint if idempotency_key else None,
+            )
         )
-    )
+    except IntegrityError:  # the same key, created by a concurrent request just now
+        db.session.rollback()
+        if idempotency_key and (
+            first := replay(account.id, idempotency_key, fingerprint)
+        ):
+            return first
+        raise
     db.session.execute(
         job_items.insert(),
         [
@@ -360,6 +388,27 @@ def create(job_type: str, mode: str | None, body: dict[str, Any]) -> dict[str, A
     except ScrapydError as error:
         end(job_id, "error", f"the crawl could not be scheduled: {error}")
     return public(owned(job_id))
+
+
+def replay(account_id: int, key: str, fingerprint: str) -> Created | None:
+    """Return the job created with this Idempotency-Key, or None for a new key.
+
+    The key names one request: the same key with another body is the client's mistake.
+    """
+    job = db.session.execute(
+        select(jobs).where(
+            jobs.c.account_id == account_id, jobs.c.idempotency_key == key
+        )
+    ).first()
+    if job is None:
+        return None
+    if job.request_hash != fingerprint:
+        raise ApiError(
+            422,
+            "idempotency_key_reused",
+            f"Idempotency-Key déjà utilisée pour une autre requête (job {job.id}).",
+        )
+    return public(job), 201, {"Idempotent-Replayed": "true"}
 
 
 def inputs(

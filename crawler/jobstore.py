@@ -31,6 +31,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    UniqueConstraint,
     Text,
     create_engine,
     event,
@@ -80,6 +81,10 @@ jobs = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("started_at", DateTime(timezone=True), nullable=True),
     Column("finished_at", DateTime(timezone=True), nullable=True),
+    # a client's Idempotency-Key and its request's fingerprint: a repeat gets this job
+    Column("idempotency_key", String(255), nullable=True),
+    Column("request_hash", String(64), nullable=True),
+    UniqueConstraint("account_id", "idempotency_key", name="uq_jobs_idempotency_key"),
 )
 
 job_crawls = Table(
