@@ -16,6 +16,7 @@ from flask_migrate import Migrate
 from api.config import from_environment
 from api.db import db
 from api.errors import ENVELOPE, envelope
+from api.hub import EventHub
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> APIFlask:
@@ -40,6 +41,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> APIFlask:
     migrations = str(Path(__file__).with_name("migrations"))
     Migrate(app, db, directory=migrations, render_as_batch=True)  # SQLite alters
     app.error_processor(envelope)
+    app.extensions["leadcrawl.events"] = EventHub(app)  # wakes the SSE streams
 
     from api import cli, jobs
 

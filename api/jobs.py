@@ -46,6 +46,7 @@ DEEP_NEEDS_NORMAL = (
 FINAL = ("done", "error", "cancelled")
 # a job's public fields; a replayed creation adds its status and headers
 Created = dict[str, Any] | tuple[dict[str, Any], int, dict[str, str]]
+RETRY_MS = 3000  # how long a disconnected EventSource waits before reconnecting
 HEARTBEAT = 15.0  # seconds between SSE comments, so proxies keep the stream open
 
 
@@ -269,25 +270,34 @@ def events(job_id: str) -> Response:
 
 
 def stream(job_id: str, after: int) -> Iterator[str]:
-    quiet_since = time.monotonic()
-    while True:
-        rows = db.session.execute(
-            select(job_events)
-            .where(job_events.c.job_id == job_id, job_events.c.id > after)
-            .order_by(job_events.c.id)
-        ).all()
-        db.session.rollback()  # a fresh snapshot at the next poll
-        for row in rows:
-            after = row.id
-            yield f"id: {row.id}\nevent: {row.kind}\ndata: {json.dumps(row.data)}\n\n"
-            if row.kind in ("done", "error", "cancelled"):
-                return
-        if rows:
-            quiet_since = time.monotonic()
-        elif time.monotonic() - quiet_since > HEARTBEAT:
-            quiet_since = time.monotonic()
-            yield ": heartbeat\n\n"
-        time.sleep(0.25)
+    """Yield the job's events after ``after``, woken by the process's event hub."""
+    hub = current_app.extensions["leadcrawl.events"]
+    with hub.watching(job_id):
+        yield f"retry: {RETRY_MS}\n\n"  # sends the headers now, not at the first event
+        quiet_since = time.monotonic()
+        while True:
+            rows = db.session.execute(
+                select(job_events)
+                .where(job_events.c.job_id == job_id, job_events.c.id > after)
+                .order_by(job_events.c.id)
+            ).all()
+            db.session.rollback()  # a fresh snapshot next time; the connection goes
+            for row in rows:
+                after = row.id
+                data = json.dumps(row.data)
+                yield f"id: {row.id}\nevent: {row.kind}\ndata: {data}\n\n"
+                if row.kind in ("done", "error", "cancelled"):
+                    return
+            if rows:
+                quiet_since = time.monotonic()
+            elif time.monotonic() - quiet_since >= HEARTBEAT:
+                quiet_since = time.monotonic()
+                yield ": heartbeat\n\n"
+            quiet_for = time.monotonic() - quiet_since
+            if not hub.wait(job_id, after, HEARTBEAT - quiet_for):
+                continue  # the heartbeat is due
+            if not rows:
+                time.sleep(hub.interval)  # woken, found nothing: never spin
 
 
 def create(

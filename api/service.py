@@ -85,7 +85,13 @@ def wait_for(url: str, process: subprocess.Popen[bytes], name: str) -> None:
 )
 @click.option("--var", type=click.Path(path_type=Path), default=Path("var"))
 @click.option("--workers", type=int, default=2, help="gunicorn processes")
-def serve(port: int, scrapyd_port: int, var: Path, workers: int) -> None:
+@click.option(
+    "--threads",
+    type=int,
+    default=lambda: int(os.environ.get("LEADCRAWL_API_THREADS", 128)),
+    help="threads per gunicorn process: each open event stream holds one",
+)
+def serve(port: int, scrapyd_port: int, var: Path, workers: int, threads: int) -> None:
     """Run scrapyd and the API; print the URL and an API key."""
     var = var.resolve()
     var.mkdir(parents=True, exist_ok=True)
@@ -124,7 +130,8 @@ def serve(port: int, scrapyd_port: int, var: Path, workers: int) -> None:
         [
             str(bin_dir / "gunicorn"),
             *("--bind", f"{bind}:{port}", "--workers", str(workers)),
-            *("--worker-class", "gthread", "--threads", "32", "--timeout", "0"),
+            *("--worker-class", "gthread", "--threads", str(threads)),
+            *("--timeout", "0"),  # event streams last as long as their job
             "api:create_app()",
         ],
         cwd=REPO,
