@@ -7,11 +7,15 @@ test's conductor acts on these jobs) and a farm of generated sites.
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
 import time
+import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,8 +26,15 @@ from api import create_app
 from api.auth import create_account
 from api.conductor import Conductor
 from api.db import db
-from crawler.jobstore import job_batches, job_crawls, job_items
-from tests.api.conftest import DIRECT, ScrapydNode, start_scrapyd, wait_until_final
+from crawler.jobstore import job_batches, job_crawls, job_items, jobs
+from tests.api.conftest import (
+    DIRECT,
+    REPO,
+    ScrapydNode,
+    free_port,
+    start_scrapyd,
+    wait_until_final,
+)
 from tests.farm.generate import generate
 
 SITES = 2_000
@@ -218,3 +229,142 @@ def batch_table(app, job_id: str) -> list[tuple[int, str, int]]:
                 ).where(job_batches.c.job_id == job_id)
             ).all()
         ]
+
+
+LEADCRAWL = str(Path(sys.executable).with_name("leadcrawl"))
+
+
+class Service:
+    """``leadcrawl serve`` (``make run``) as a user runs it: started, Ctrl-C, again."""
+
+    def __init__(self, var: Path, **env: str) -> None:
+        self.var, self.port = var, free_port()
+        self.env = dict(
+            os.environ,
+            LEADCRAWL_PORT=str(self.port),
+            LEADCRAWL_LEASE_SECONDS="4",  # its scrapyd's crawls inherit it
+            LEADCRAWL_CONDUCTOR_INTERVAL="0.5",
+            **env,
+        )
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen[str] | None = None
+
+    def start(self) -> str:
+        """Start it; return the API key it prints."""
+        log = (self.var / "serve.log").open("a")
+        self.process = subprocess.Popen(
+            [LEADCRAWL, "serve", "--var", str(self.var)],
+            cwd=REPO,
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=log,
+            text=True,
+            start_new_session=True,  # its own group, as a terminal's foreground job
+        )
+        log.close()
+        assert self.process.stdout is not None
+        lines: list[str] = []
+        deadline = time.monotonic() + 60
+        while not lines or not lines[-1].startswith("lc_"):
+            assert self.process.poll() is None, (self.var / "serve.log").read_text()
+            assert time.monotonic() < deadline, lines
+            lines.append(self.process.stdout.readline().strip())
+        return lines[-1]
+
+    def interrupt(self) -> None:
+        """Ctrl-C: SIGINT to its process group; it stops its scrapyd and gunicorn."""
+        assert self.process is not None
+        os.killpg(self.process.pid, signal.SIGINT)
+        self.process.wait(30)
+        assert self.process.stdout is not None
+        self.process.stdout.close()
+
+    def call(self, key: str, path: str, body: Any = None) -> Any:
+        request = urllib.request.Request(
+            self.url + path,
+            data=json.dumps(body).encode() if body is not None else None,
+            headers={
+                "Authorization": f"Bearer {key}",
+                "Content-Type": "application/json",
+            },
+        )
+        with DIRECT.open(request, timeout=30) as answer:
+            return json.load(answer)
+
+    def wait_until_final(self, key: str, job_id: str, seconds: float) -> Any:
+        final = ("done", "error", "cancelled")
+        return wait_for(
+            f"job {job_id} to end",
+            lambda: (
+                (job := self.call(key, f"/api/jobs/{job_id}"))["status"] in final
+                and job
+            ),
+            seconds,
+        )
+
+
+def test_a_job_goes_on_after_make_run_is_interrupted_and_started_again(
+    tmp_path, synthetic_farm
+):
+    """Ctrl-C stops scrapyd and its crawls: the job waits, and ends after a restart.
+
+    ``make run``'s stack (SQLite, a local scrapyd); nothing of the job lives in the API.
+    """
+    proxy, all_pois = synthetic_farm
+    pois = all_pois[:600]
+    service = Service(
+        tmp_path,
+        LEADCRAWL_DATABASE_URL=f"sqlite:///{tmp_path}/leadcrawl.db",
+        LEADCRAWL_HTTP_PROXY=proxy,
+        LEADCRAWL_SCRAPYD_PORT=str(free_port()),
+    )
+    key = service.start()
+    try:
+        job = service.call(key, "/api/jobs/emails", {"items": pois})
+        wait_for(
+            "50 rows written",
+            lambda: service.call(key, f"/api/jobs/{job['id']}")["sites_done"] >= 50,
+            60,
+        )
+        service.interrupt()
+        engine = create_engine(f"sqlite:///{tmp_path}/leadcrawl.db")
+        with engine.connect() as connection:
+            status, done = connection.execute(
+                select(jobs.c.status, jobs.c.sites_done).where(jobs.c.id == job["id"])
+            ).one()
+            before = set(
+                connection.execute(
+                    select(job_crawls.c.crawl_id).where(
+                        job_crawls.c.job_id == job["id"]
+                    )
+                ).scalars()
+            )
+        assert status == "running", status  # stopped, not cancelled
+        assert done < len(pois), "the job ended before the service was stopped"
+
+        assert service.start() == key  # the same var/: the same key
+        job = service.wait_until_final(key, job["id"], seconds=120)
+        assert job["status"] == "done", job
+        assert job["sites_done"] == job["sites_total"] == len(pois), job
+        rows = service.call(key, f"/api/jobs/{job['id']}/results")
+        assert [row["nom"] for row in rows] == [poi["nom"] for poi in pois]
+        with engine.connect() as connection:
+            crawls = dict(
+                connection.execute(
+                    select(job_crawls.c.crawl_id, job_crawls.c.ended).where(
+                        job_crawls.c.job_id == job["id"]
+                    )
+                ).all()
+            )
+            claims = connection.execute(
+                select(func.max(job_batches.c.claims)).where(
+                    job_batches.c.job_id == job["id"]
+                )
+            ).scalar_one()
+        assert all(crawls[crawl] for crawl in before), crawls  # reconciled on start
+        assert set(crawls) - before, "no crawl started after the restart"
+        assert claims == 1, "a stopped crawl's batches counted as a death"
+        engine.dispose()
+    finally:
+        if service.process is not None and service.process.poll() is None:
+            service.interrupt()
