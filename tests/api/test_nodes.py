@@ -6,6 +6,7 @@ test's conductor acts on these jobs) and a farm of generated sites.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import signal
@@ -17,6 +18,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from flask_migrate import upgrade
@@ -368,3 +370,85 @@ def test_a_job_goes_on_after_make_run_is_interrupted_and_started_again(
     finally:
         if service.process is not None and service.process.poll() is None:
             service.interrupt()
+
+
+def test_a_crawl_that_died_while_the_api_was_down_is_replaced_after_restart(
+    tmp_path, synthetic_farm, database
+):
+    """The API stops, a node keeps crawling, the crawl dies: the restarted API sees it.
+
+    One crawl per job, so nothing but the restarted conductor can take its batches.
+    """
+    proxy, all_pois = synthetic_farm
+    pois = all_pois[:800]
+    node = start_scrapyd(tmp_path / "node", database, proxy)
+    service = Service(
+        tmp_path,
+        LEADCRAWL_DATABASE_URL=database,
+        LEADCRAWL_SCRAPYD_NODES=node.url,
+        LEADCRAWL_CRAWLS_PER_JOB="1",
+    )
+    engine = create_engine(database)
+    try:
+        key = service.start()
+        job = service.call(key, "/api/jobs/emails", {"items": pois})
+        wait_for(
+            "50 rows written",
+            lambda: service.call(key, f"/api/jobs/{job['id']}")["sites_done"] >= 50,
+            60,
+        )
+        service.interrupt()
+        (crawl,) = live_runs(node)  # the API is down; its crawl goes on
+        fields = {"project": "default", "job": crawl, "signal": "KILL"}  # no goodbye
+        with DIRECT.open(node.url + "/cancel.json", urlencode(fields).encode()):
+            pass
+        wait_for(
+            "the killed crawl to be listed finished", lambda: not live_runs(node), 30
+        )
+        with engine.connect() as connection:
+            held = set(
+                connection.execute(
+                    select(job_batches.c.batch).where(
+                        job_batches.c.job_id == job["id"],
+                        job_batches.c.worker == crawl,
+                        job_batches.c.state == "claimed",
+                    )
+                ).scalars()
+            )
+            status = connection.execute(
+                select(jobs.c.status).where(jobs.c.id == job["id"])
+            ).scalar_one()
+        assert held, "the killed crawl held no batch"
+        assert status == "running", status
+
+        restarted_at = dt.datetime.now(dt.UTC)
+        service.start()
+        job = service.wait_until_final(key, job["id"], seconds=120)
+        assert job["status"] == "done", job
+        assert job["sites_done"] == job["sites_total"] == len(pois), job
+        rows = service.call(key, f"/api/jobs/{job['id']}/results")
+        assert [row["nom"] for row in rows] == [poi["nom"] for poi in pois]
+        with engine.connect() as connection:
+            crawls = {
+                row.crawl_id: row
+                for row in connection.execute(
+                    select(job_crawls).where(job_crawls.c.job_id == job["id"])
+                )
+            }
+            takers = set(
+                connection.execute(
+                    select(job_batches.c.worker).where(
+                        job_batches.c.job_id == job["id"],
+                        job_batches.c.batch.in_(held),
+                    )
+                ).scalars()
+            )
+        assert crawls[crawl].ended, "the dead crawl is still counted on"
+        assert takers, held
+        for taker in takers:  # the dead crawl's batches went to a crawl started since
+            assert crawls[taker].created_at > restarted_at, (taker, crawls)
+    finally:
+        if service.process is not None and service.process.poll() is None:
+            service.interrupt()
+        node.stop()
+        engine.dispose()
