@@ -16,6 +16,7 @@ import time
 import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -75,6 +76,20 @@ def database(postgresql_url) -> Iterator[str]:
     admin.dispose()
 
 
+@pytest.fixture
+def start_node(tmp_path, synthetic_farm, database) -> Iterator[Callable[[str], Any]]:
+    """Start scrapyd nodes on the test's database and farm; stop them afterwards."""
+    started: list[ScrapydNode] = []
+
+    def start(name: str) -> ScrapydNode:
+        started.append(start_scrapyd(tmp_path / name, database, synthetic_farm[0]))
+        return started[-1]
+
+    yield start
+    for node in started:
+        node.stop()
+
+
 def wait_for(what: str, check: Callable[[], Any], seconds: float) -> Any:
     """Poll ``check`` until it returns something true; fail saying what never came."""
     deadline = time.monotonic() + seconds
@@ -91,27 +106,12 @@ def live_runs(node: ScrapydNode) -> set[str]:
 
 
 def test_a_job_survives_losing_one_of_two_nodes(
-    tmp_path, synthetic_farm, database, caplog
+    synthetic_farm, database, start_node, caplog
 ):
     """SIGKILL one node and its crawls mid-job: the other crawls what it held."""
-    proxy, pois = synthetic_farm
-    a = start_scrapyd(tmp_path / "a", database, proxy)
-    b = start_scrapyd(tmp_path / "b", database, proxy)
-    app = create_app(
-        {
-            "DATABASE_URL": database,
-            "SCRAPYD_NODES": [a.url, b.url],
-            "CONDUCTOR_INTERVAL": 0.5,
-            "TESTING": True,
-        }
-    )
-    with app.app_context():
-        upgrade()
-        headers = {"Authorization": f"Bearer {create_account('nodes', None)}"}
-    conductor = Conductor(app, app.config["CONDUCTOR_INTERVAL"])
-    conductor.start()
-    client = app.test_client()
-    try:
+    pois = synthetic_farm[1]
+    a, b = start_node("a"), start_node("b")
+    with conducted(database, [a.url, b.url]) as (app, client, headers, conductor):
         created = client.post("/api/jobs/emails", json={"items": pois}, headers=headers)
         assert created.status_code == 201, created.get_json()
         job_id = created.get_json()["id"]
@@ -162,13 +162,52 @@ def test_a_job_survives_losing_one_of_two_nodes(
         gone = [
             r for r in caplog.records if r.getMessage().startswith(f"scrapyd {b.url}")
         ]
-        assert [r.levelname for r in gone] == ["WARNING"], (
-            gone
-        )  # said once, not a round
+        assert [r.levelname for r in gone] == ["WARNING"], gone  # once, not a round
+
+
+def test_a_node_down_when_a_job_is_created_is_skipped(
+    synthetic_farm, database, start_node, caplog
+):
+    """The first node listed refuses connections: the job's crawls run on the other."""
+    pois = synthetic_farm[1]
+    dead = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    node = start_node("node")
+    with conducted(database, [dead, node.url]) as (app, client, headers, conductor):
+        created = client.post(
+            "/api/jobs/emails", json={"items": pois[:100]}, headers=headers
+        )
+        assert created.status_code == 201, created.get_json()
+        job = wait_until_final(client, created.get_json()["id"], headers, seconds=90)
+        assert job["status"] == "done", job
+        assert job["sites_done"] == 100, job
+        with app.app_context():
+            assert set(crawl_nodes(job["id"]).values()) == {node.url}
+        assert conductor.is_alive()
+    said = [r.getMessage() for r in caplog.records if dead in r.getMessage()]
+    assert len(said) == 1, said
+    assert "does not answer" in said[0], said
+
+
+@contextmanager
+def conducted(database: str, nodes: list[str]) -> Iterator[tuple[Any, Any, Any, Any]]:
+    """Yield an app on ``nodes`` with its conductor running, a client, a key header."""
+    app = create_app(
+        {
+            "DATABASE_URL": database,
+            "SCRAPYD_NODES": nodes,
+            "CONDUCTOR_INTERVAL": 0.5,
+            "TESTING": True,
+        }
+    )
+    with app.app_context():
+        upgrade()
+        headers = {"Authorization": f"Bearer {create_account('nodes', None)}"}
+    conductor = Conductor(app, app.config["CONDUCTOR_INTERVAL"])
+    conductor.start()
+    try:
+        yield app, app.test_client(), headers, conductor
     finally:
         conductor.stop()
-        a.stop()
-        b.stop()
         with app.app_context():
             db.session.remove()
             db.engine.dispose()
@@ -373,15 +412,14 @@ def test_a_job_goes_on_after_make_run_is_interrupted_and_started_again(
 
 
 def test_a_crawl_that_died_while_the_api_was_down_is_replaced_after_restart(
-    tmp_path, synthetic_farm, database
+    tmp_path, synthetic_farm, database, start_node
 ):
     """The API stops, a node keeps crawling, the crawl dies: the restarted API sees it.
 
     One crawl per job, so nothing but the restarted conductor can take its batches.
     """
-    proxy, all_pois = synthetic_farm
-    pois = all_pois[:800]
-    node = start_scrapyd(tmp_path / "node", database, proxy)
+    pois = synthetic_farm[1][:800]
+    node = start_node("node")
     service = Service(
         tmp_path,
         LEADCRAWL_DATABASE_URL=database,
@@ -450,5 +488,4 @@ def test_a_crawl_that_died_while_the_api_was_down_is_replaced_after_restart(
     finally:
         if service.process is not None and service.process.poll() is None:
             service.interrupt()
-        node.stop()
         engine.dispose()
