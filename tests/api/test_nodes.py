@@ -105,6 +105,20 @@ def live_runs(node: ScrapydNode) -> set[str]:
     return {run["id"] for run in listed["pending"] + listed["running"]}
 
 
+def crawl_pids(node: ScrapydNode) -> list[int]:
+    with DIRECT.open(node.url + "/listjobs.json?project=default", timeout=10) as answer:
+        return [int(run["pid"]) for run in json.load(answer)["running"]]
+
+
+def alive(pid: int) -> bool:
+    """Tell whether a process runs (a zombie no reaper collected does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
 def test_a_job_survives_losing_one_of_two_nodes(
     synthetic_farm, database, start_node, caplog
 ):
@@ -128,8 +142,11 @@ def test_a_job_survives_losing_one_of_two_nodes(
         assert job["status"] == "running", job
         with app.app_context():  # a crawl just scheduled counts as live: no third
             assert crawl_nodes(job_id) == nodes_of, crawl_nodes(job_id)
+        pids = crawl_pids(b)
         b.kill()
         held_by_b = held_batches(app, job_id, on_b)  # before its leases expire (4 s)
+        assert pids, "node b listed no running crawl"
+        wait_for("node b's crawls to die", lambda: not any(map(alive, pids)), 10)
         assert held_by_b, "node b's crawl held no batch when it was killed"
 
         job = wait_until_final(client, job_id, headers, seconds=150)
