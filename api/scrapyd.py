@@ -39,17 +39,18 @@ class Scrapyd:
         answer = self._call("daemonstatus.json", {}, post=False)
         return int(answer["pending"]) + int(answer["running"])
 
-    def state(self, crawl_id: str) -> str | None:
-        """Return the run's state: ``pending``, ``running`` or ``finished``.
+    def live_runs(self) -> set[str]:
+        """Return the ids of the project's runs that are pending or running.
 
-        None: scrapyd does not know it (it forgets runs when it restarts, and runs
-        outlive it).
+        A run not listed has finished, or is unknown to a scrapyd that restarted (it
+        forgets runs, and runs may outlive it: their leases tell).
         """
         answer = self._call("listjobs.json", {"project": self.project}, post=False)
-        for state in ("pending", "running", "finished"):
-            if any(run["id"] == crawl_id for run in answer.get(state, [])):
-                return state
-        return None
+        return {
+            str(run["id"])
+            for state in ("pending", "running")
+            for run in answer.get(state, [])
+        }
 
     def _call(
         self, endpoint: str, fields: dict[str, str], post: bool = True

@@ -438,10 +438,13 @@ class JobStore:
     def finish(self, reason: str) -> None:
         """End the job if this process was the last one working on it.
 
-        Done when every POI has its row; cancelled on a shutdown (a cancel stops every
-        crawl of the job). Otherwise the batches this process still holds go back to
-        the pool and the job goes on: other crawls hold the rest, or the API's
-        conductor starts more. ``reason="conductor"``: nothing can finish it, error.
+        Done when every POI has its row. Otherwise the batches this process still
+        holds go back to the pool and the job goes on: other crawls hold the rest, or
+        the API's conductor starts more. ``reason="conductor"``: nothing can finish it,
+        error. A shutdown (SIGTERM, SIGINT) is a stopping service, not a cancelled job
+        (the API's cancel ends the job before it stops the crawls): the batches go back
+        without counting as a death (``MAX_CLAIMS``), for the crawls of the restarted
+        service.
         """
         with self.engine.begin() as db:
             db.execute(  # what this process held and did not finish, for others
@@ -451,7 +454,11 @@ class JobStore:
                     job_batches.c.worker == self.worker,
                     job_batches.c.state == "claimed",
                 )
-                .values(state="pending", lease_until=None)
+                .values(
+                    state="pending",
+                    lease_until=None,
+                    claims=job_batches.c.claims - int(reason == "shutdown"),
+                )
             )
             left = db.execute(
                 select(func.count())
@@ -459,11 +466,9 @@ class JobStore:
                 .where(job_items.c.job_id == self.job_id, job_items.c.row.is_(None))
             ).scalar()
             status, error = "done", None
-            if reason == "shutdown":
-                status = "cancelled"
-            elif left and reason != "conductor":
+            if left and reason != "conductor":
                 return  # other crawls hold some, or the conductor starts one
-            elif left:
+            if left:
                 status, error = "error", f"the crawls ended with {left} POIs left"
             ended = db.execute(
                 update(jobs)
@@ -475,8 +480,7 @@ class JobStore:
             ).first()
         if ended is None:
             return  # another process ended it
-        kind = {"done": "done", "cancelled": "cancelled"}.get(status, "error")
-        self.event(kind, {**self.progress(), "status": status, "error": error})
+        self.event(status, {**self.progress(), "status": status, "error": error})
         self.notify()
 
     def summary(self) -> dict[str, Any]:

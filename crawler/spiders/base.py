@@ -69,7 +69,11 @@ class SiteSpider(scrapy.Spider):
         spider: Self = super().from_crawler(crawler, *args, **kwargs)
         if spider.job:  # an API run: POIs come from the job's rows, rows go back there
             url = crawler.settings.get("LEADCRAWL_DATABASE_URL")
-            worker = f"{socket.gethostname()}:{os.getpid()}"
+            # scrapyd's run id (its ``_job`` argument) names the crawl in job_crawls, so
+            # a batch's worker says which node holds it; else the host and process
+            worker = (
+                getattr(spider, "_job", None) or f"{socket.gethostname()}:{os.getpid()}"
+            )
             store = JobStore(connect(url), spider.job, worker, spider.output_columns)
             spider.jobstore = store
             # the leases of the batches it holds last while the process lives

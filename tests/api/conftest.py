@@ -19,6 +19,7 @@ import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -116,14 +117,47 @@ def postgresql_url() -> Iterator[str]:
         cluster.remove()
 
 
-@pytest.fixture(scope="session")
-def scrapyd(tmp_path_factory, farm, database_url) -> Iterator[str]:
-    work = tmp_path_factory.mktemp("scrapyd")
+@dataclass
+class ScrapydNode:
+    """A scrapyd process of ours: its URL, its process (a group with its crawls)."""
+
+    url: str
+    process: subprocess.Popen[bytes]
+    folder: Path
+
+    def kill(self) -> None:
+        """SIGKILL scrapyd and its crawls at once, as a machine that is lost."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(10)
+
+    def stop(self) -> None:
+        """Kill its runs (no goodbye: the database may be going too), then scrapyd."""
+        if self.process.poll() is not None:
+            return
+        with DIRECT.open(self.url + "/listjobs.json") as answer:
+            running = json.load(answer)
+        for run in running["pending"] + running["running"]:
+            fields = {"project": run["project"], "job": run["id"], "signal": "KILL"}
+            data = urllib.parse.urlencode(fields).encode()
+            with DIRECT.open(self.url + "/cancel.json", data):
+                pass
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(10)
+
+
+def start_scrapyd(folder: Path, database_url: str, farm: str) -> ScrapydNode:
+    """Start a scrapyd node on a free port; return once it answers.
+
+    The one way tests start one: its crawls write to ``database_url``, reach the web
+    through the ``farm`` proxy, and hold short leases (a killed crawl's batches come
+    back in 4 s). Its own session (process group): killing the group kills its crawls.
+    """
     port = free_port()
-    (work / "scrapy.cfg").write_text(
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "scrapy.cfg").write_text(
         "[settings]\ndefault = crawler.settings\n\n"
         "[scrapyd]\nbind_address = 127.0.0.1\npoll_interval = 0.2\nmax_proc = 2\n"
-        f"logs_dir = {work}/logs\ndbs_dir = {work}/dbs\neggs_dir = {work}/eggs\n"
+        f"logs_dir = {folder}/logs\ndbs_dir = {folder}/dbs\neggs_dir = {folder}/eggs\n"
         "items_dir =\njobs_to_keep = 100\n"
     )
     env = dict(
@@ -139,8 +173,8 @@ def scrapyd(tmp_path_factory, farm, database_url) -> Iterator[str]:
     scrapyd_bin = Path(sys.executable).with_name("scrapyd")
     assert scrapyd_bin.exists(), "scrapyd is missing: run `make test` (it installs it)"
     process = subprocess.Popen(
-        [str(scrapyd_bin), "--pidfile=", "-l", str(work / "scrapyd.log")],
-        cwd=work,
+        [str(scrapyd_bin), "--pidfile=", "-l", str(folder / "scrapyd.log")],
+        cwd=folder,
         env=env,
         start_new_session=True,
         stdout=subprocess.DEVNULL,
@@ -152,20 +186,19 @@ def scrapyd(tmp_path_factory, farm, database_url) -> Iterator[str]:
         try:
             with DIRECT.open(url + "/daemonstatus.json", timeout=2) as answer:
                 if json.load(answer)["status"] == "ok":
-                    break
+                    return ScrapydNode(url, process, folder)
         except OSError:
             pass  # not listening yet
-        assert process.poll() is None, (work / "scrapyd.log").read_text()
+        assert process.poll() is None, (folder / "scrapyd.log").read_text()
         assert time.monotonic() < deadline, "scrapyd did not start"
         time.sleep(0.05)
-    yield url
-    with DIRECT.open(url + "/listjobs.json") as answer:
-        running = json.load(answer)
-    for run in running["pending"] + running["running"]:
-        fields = {"project": run["project"], "job": run["id"], "signal": "KILL"}
-        DIRECT.open(url + "/cancel.json", urllib.parse.urlencode(fields).encode())
-    os.killpg(process.pid, signal.SIGTERM)
-    process.wait(10)
+
+
+@pytest.fixture(scope="session")
+def scrapyd(tmp_path_factory, farm, database_url) -> Iterator[str]:
+    node = start_scrapyd(tmp_path_factory.mktemp("scrapyd"), database_url, farm)
+    yield node.url
+    node.stop()
 
 
 @pytest.fixture(scope="session")

@@ -157,16 +157,20 @@ def deep_pages(
 
 
 def generate(
-    root: Path, count: int, seed: int, *, deep: bool = False
+    root: Path, count: int, seed: int, *, deep: bool = False, calm: bool = False
 ) -> list[dict[str, str]]:
-    """Write ``count`` sites under ``root``; return the POIs naming them."""
+    """Write ``count`` sites under ``root``; return the POIs naming them.
+
+    ``calm``: every site up and answering within 10-60 ms, for tests whose jobs must
+    end soon (a hanging site holds its crawl for up to 4 download timeouts).
+    """
     rng = random.Random(seed)  # noqa: S311 (reproducible benchmark data, not secrets)
     pois = []
     for index in range(count):
         trade = rng.choice(TRADES)
         host = f"{trade}-{index:05d}.bench-farm.fr"
         pois.append({"nom": f"{trade.title()} {index}", "site_web": host})
-        fault = rng.random()
+        fault = 1.0 if calm else rng.random()
         if fault < 0.01:
             continue  # the site is down: no folder, the proxy answers 502
         folder = root / host
@@ -180,7 +184,9 @@ def generate(
         for path, text in pages.items():
             (folder / path).parent.mkdir(parents=True, exist_ok=True)
             (folder / path).write_text(text, encoding="utf-8")
-        config = [f"latency_ms = {rng.randint(50, 500)}"]
+        config = [
+            f"latency_ms = {rng.randint(10, 60) if calm else rng.randint(50, 500)}"
+        ]
         if fault < 0.02:
             config.append("hang = true")
         elif fault < 0.03:
