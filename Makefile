@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format typecheck eval bench browser postgresql clean
+.PHONY: run test lint format typecheck eval bench load browser postgresql clean
 
 # Create .venv and install the project with every dependency group (needs Python 3.11+).
 $(STAMP): pyproject.toml
@@ -60,6 +60,11 @@ bench: $(STAMP) browser postgresql
 	$(BIN)/python scripts/bench_extract.py
 	$(BIN)/python -m tests.farm.bench --sites 2000 10000 --deep-sites 200
 	$(BIN)/python -m tests.farm.bench_jobs --pois 10000
+
+## load: 50 concurrent job creations, then 200 concurrent SSE watchers, against
+## `leadcrawl serve` started on free ports (latency percentiles and errors)
+load: $(STAMP)
+	$(BIN)/python -m scripts.load --jobs 50 --watchers 200
 
 clean:
 	rm -rf $(VENV) var build *.egg-info .mypy_cache .ruff_cache .pytest_cache
