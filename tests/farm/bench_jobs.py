@@ -156,11 +156,13 @@ def run_setup(
         service.stop()
     logs = [node.logs() for node in nodes]
     stats: dict[str, object] = {"response_received_count": 0, "memusage/max": 0}
+    shares = []  # pages per crawl: how the batches spread
     for log in (log for node_logs in logs for log in node_logs):
         if "Dumping Scrapy stats" not in (logged := log.read_text()):
             print(f"  {log.name}: no stats (the crawl did not close)")
             continue
         crawl = _stats(logged)
+        shares.append(int(crawl.get("response_received_count", 0)))  # type: ignore[call-overload]
         for name in stats:  # memory: the crawls ran side by side, their peaks add up
             stats[name] = int(stats[name]) + int(crawl.get(name, 0))  # type: ignore[call-overload]
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -170,6 +172,7 @@ def run_setup(
         f"{created:4.1f} s); crawls per node: {[len(node_logs) for node_logs in logs]}"
     )
     print(f"         crawls started {crawl_starts(database, job['id'])}")
+    print(f"         pages per crawl {shares}")
     return Run(setup.name, wall, cpu, stats, rows)
 
 
