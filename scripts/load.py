@@ -15,6 +15,10 @@ heartbeat (15 s), so "time to response" is not the API's alone; the GETs' latenc
 
     python -m scripts.load [--jobs 50] [--watchers 200] [--pois 3] [--workers 2]
     python -m scripts.load --url http://127.0.0.1:8000 --key "$(cat var/api-key)"
+
+With ``--url`` the POIs are still the farm's names (``*.bench-farm.fr``): the service's
+crawls reach them only if its ``LEADCRAWL_HTTP_PROXY`` is a farm serving them; otherwise
+they try the real names, and their rows end unreachable.
 """
 
 from __future__ import annotations
