@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format typecheck eval bench browser clean
+.PHONY: run test lint format typecheck eval bench load browser postgresql clean
 
 # Create .venv and install the project with every dependency group (needs Python 3.11+).
 $(STAMP): pyproject.toml
@@ -26,10 +26,13 @@ run: $(STAMP) browser
 
 ## test: the whole suite (unit tables, golden pages, doctests, crawls of the farm,
 ## deep mode in a real Chromium)
-test: $(STAMP) browser
+test: $(STAMP) browser postgresql
+	$(BIN)/pytest
+
+# PostgreSQL's binaries: the tests and `make bench` start throwaway clusters with them
+postgresql:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null \
 		|| scripts/install-system-packages.sh postgresql
-	$(BIN)/pytest
 
 ## lint: formatting, lint rules, strict typing and the import contracts
 lint: $(STAMP)
@@ -50,10 +53,18 @@ eval: $(STAMP) browser
 	$(BIN)/python -m tests.farm.evaluate
 
 ## bench: extraction speed per page, crawls of 2,000 and 10,000 synthetic sites against
-## a bare Scrapy spider on the same farm, deep mode on 200 (figures, never assertions)
-bench: $(STAMP) browser
+## a bare Scrapy spider on the same farm, deep mode on 200, then one 10,000-POI job
+## through the API on one crawl process, two, and two scrapyd nodes (figures, never
+## assertions)
+bench: $(STAMP) browser postgresql
 	$(BIN)/python scripts/bench_extract.py
 	$(BIN)/python -m tests.farm.bench --sites 2000 10000 --deep-sites 200
+	$(BIN)/python -m tests.farm.bench_jobs --pois 10000
+
+## load: 50 concurrent job creations, then 200 concurrent SSE watchers, against
+## `leadcrawl serve` started on free ports (latency percentiles and errors)
+load: $(STAMP)
+	$(BIN)/python -m scripts.load --jobs 50 --watchers 200
 
 clean:
 	rm -rf $(VENV) var build *.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -7,19 +7,9 @@ environment holds (../shared/notes/stack.md §3).
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
-import signal
-import socket
-import subprocess
-import sys
-import tempfile
 import time
-import urllib.parse
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,15 +21,7 @@ from api.auth import create_account
 from api.conductor import Conductor
 from api.db import db
 from crawler.jobstore import job_batches, job_items, jobs, new_id, now
-
-REPO = Path(__file__).parents[2]
-DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.support import ScrapydNode, ThrowawayPostgres
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
@@ -49,54 +31,6 @@ def database_url(request, tmp_path_factory) -> str:
         return f"sqlite:///{tmp_path_factory.mktemp('db') / 'leadcrawl.db'}"
     url: str = request.getfixturevalue("postgresql_url")
     return url
-
-
-class ThrowawayPostgres:
-    """A PostgreSQL cluster of our own: initdb + pg_ctl in a temporary folder."""
-
-    def __init__(self) -> None:
-        binaries = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
-        initdb = str(binaries[-1]) if binaries else shutil.which("initdb")
-        assert initdb, (
-            "PostgreSQL is missing: `make test` installs it (apt-get install "
-            "postgresql), or set LEADCRAWL_TEST_DATABASE_URL"
-        )
-        self.pg_ctl = str(Path(initdb).with_name("pg_ctl"))
-        self.folder = Path(tempfile.mkdtemp(prefix="leadcrawl-pg-"))
-        # initdb refuses to run as root: the cluster belongs to the postgres user then
-        self.as_owner = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-        if self.as_owner:
-            self.folder.chmod(0o755)
-            shutil.chown(self.folder, "postgres", "postgres")
-        self.data, self.port = self.folder / "data", free_port()
-        self._run(
-            initdb, "-D", str(self.data), "-A", "trust", "-U", "leadcrawl", "--no-sync"
-        )
-        self.url = f"postgresql+psycopg://leadcrawl@127.0.0.1:{self.port}/postgres"
-
-    def _run(self, *command: str) -> None:
-        subprocess.run([*self.as_owner, *command], check=True, capture_output=True)
-
-    def start(self) -> None:
-        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-        self._run(
-            self.pg_ctl,
-            "-D",
-            str(self.data),
-            "-o",
-            options,
-            "-l",
-            str(self.folder / "log"),
-            "-w",
-            "start",
-        )
-
-    def stop(self) -> None:
-        self._run(self.pg_ctl, "-D", str(self.data), "-m", "fast", "-w", "stop")
-
-    def remove(self) -> None:
-        self._run(self.pg_ctl, "-D", str(self.data), "-m", "immediate", "stop")
-        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -117,81 +51,22 @@ def postgresql_url() -> Iterator[str]:
         cluster.remove()
 
 
-@dataclass
-class ScrapydNode:
-    """A scrapyd process of ours: its URL, its process (a group with its crawls)."""
-
-    url: str
-    process: subprocess.Popen[bytes]
-    folder: Path
-
-    def kill(self) -> None:
-        """SIGKILL scrapyd and its crawls at once, as a machine that is lost."""
-        os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait(10)
-
-    def stop(self) -> None:
-        """Kill its runs (no goodbye: the database may be going too), then scrapyd."""
-        if self.process.poll() is not None:
-            return
-        with DIRECT.open(self.url + "/listjobs.json") as answer:
-            running = json.load(answer)
-        for run in running["pending"] + running["running"]:
-            fields = {"project": run["project"], "job": run["id"], "signal": "KILL"}
-            data = urllib.parse.urlencode(fields).encode()
-            with DIRECT.open(self.url + "/cancel.json", data):
-                pass
-        os.killpg(self.process.pid, signal.SIGTERM)
-        self.process.wait(10)
-
-
 def start_scrapyd(folder: Path, database_url: str, farm: str) -> ScrapydNode:
-    """Start a scrapyd node on a free port; return once it answers.
+    """Start a scrapyd node for the API tests; return once it answers.
 
-    The one way tests start one: its crawls write to ``database_url``, reach the web
-    through the ``farm`` proxy, and hold short leases (a killed crawl's batches come
-    back in 4 s). Its own session (process group): killing the group kills its crawls.
+    Its crawls write to ``database_url``, reach the web through the ``farm`` proxy, and
+    hold short leases (a killed crawl's batches come back in 4 s).
     """
-    port = free_port()
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "scrapy.cfg").write_text(
-        "[settings]\ndefault = crawler.settings\n\n"
-        "[scrapyd]\nbind_address = 127.0.0.1\npoll_interval = 0.2\nmax_proc = 2\n"
-        f"logs_dir = {folder}/logs\ndbs_dir = {folder}/dbs\neggs_dir = {folder}/eggs\n"
-        "items_dir =\njobs_to_keep = 100\n"
+    return ScrapydNode(
+        folder,
+        {
+            "LEADCRAWL_DATABASE_URL": database_url,
+            "LEADCRAWL_LEASE_SECONDS": "4",
+            "http_proxy": farm,
+            "https_proxy": farm,
+            "no_proxy": "",
+        },
     )
-    env = dict(
-        os.environ,
-        SCRAPYD_HTTP_PORT=str(port),
-        PYTHONPATH=str(REPO),
-        LEADCRAWL_DATABASE_URL=database_url,
-        LEADCRAWL_LEASE_SECONDS="4",  # a killed crawl's batches come back quickly
-        http_proxy=farm,
-        https_proxy=farm,
-        no_proxy="",
-    )
-    scrapyd_bin = Path(sys.executable).with_name("scrapyd")
-    assert scrapyd_bin.exists(), "scrapyd is missing: run `make test` (it installs it)"
-    process = subprocess.Popen(
-        [str(scrapyd_bin), "--pidfile=", "-l", str(folder / "scrapyd.log")],
-        cwd=folder,
-        env=env,
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            with DIRECT.open(url + "/daemonstatus.json", timeout=2) as answer:
-                if json.load(answer)["status"] == "ok":
-                    return ScrapydNode(url, process, folder)
-        except OSError:
-            pass  # not listening yet
-        assert process.poll() is None, (folder / "scrapyd.log").read_text()
-        assert time.monotonic() < deadline, "scrapyd did not start"
-        time.sleep(0.05)
 
 
 @pytest.fixture(scope="session")

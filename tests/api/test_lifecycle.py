@@ -100,7 +100,7 @@ def test_a_killed_crawl_loses_nothing_its_batch_is_claimed_again(
     import urllib.parse
 
     from crawler.jobstore import job_crawls
-    from tests.api.conftest import DIRECT
+    from tests.support import DIRECT
 
     created = client.post(
         "/api/jobs/emails", json={"items": [MARTIN, HANGING]}, headers=account

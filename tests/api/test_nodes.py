@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import signal
 import subprocess
 import sys
 import time
-import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -30,15 +27,9 @@ from api.auth import create_account
 from api.conductor import Conductor
 from api.db import db
 from crawler.jobstore import job_batches, job_crawls, job_items, jobs
-from tests.api.conftest import (
-    DIRECT,
-    REPO,
-    ScrapydNode,
-    free_port,
-    start_scrapyd,
-    wait_until_final,
-)
+from tests.api.conftest import start_scrapyd, wait_until_final
 from tests.farm.generate import generate
+from tests.support import DIRECT, ScrapydNode, Service, free_port
 
 SITES = 2_000
 
@@ -289,76 +280,21 @@ def batch_table(app, job_id: str) -> list[tuple[int, str, int]]:
         ]
 
 
-LEADCRAWL = str(Path(sys.executable).with_name("leadcrawl"))
+def serve(var: Path, **env: str) -> Service:
+    """``leadcrawl serve`` with short leases and a brisk conductor."""
+    return Service(
+        var,
+        {"LEADCRAWL_LEASE_SECONDS": "4", "LEADCRAWL_CONDUCTOR_INTERVAL": "0.5", **env},
+    )
 
 
-class Service:
-    """``leadcrawl serve`` (``make run``) as a user runs it: started, Ctrl-C, again."""
-
-    def __init__(self, var: Path, **env: str) -> None:
-        self.var, self.port = var, free_port()
-        self.env = dict(
-            os.environ,
-            LEADCRAWL_PORT=str(self.port),
-            LEADCRAWL_LEASE_SECONDS="4",  # its scrapyd's crawls inherit it
-            LEADCRAWL_CONDUCTOR_INTERVAL="0.5",
-            **env,
-        )
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.process: subprocess.Popen[str] | None = None
-
-    def start(self) -> str:
-        """Start it; return the API key it prints."""
-        log = (self.var / "serve.log").open("a")
-        self.process = subprocess.Popen(
-            [LEADCRAWL, "serve", "--var", str(self.var)],
-            cwd=REPO,
-            env=self.env,
-            stdout=subprocess.PIPE,
-            stderr=log,
-            text=True,
-            start_new_session=True,  # its own group, as a terminal's foreground job
-        )
-        log.close()
-        assert self.process.stdout is not None
-        lines: list[str] = []
-        deadline = time.monotonic() + 60
-        while not lines or not lines[-1].startswith("lc_"):
-            assert self.process.poll() is None, (self.var / "serve.log").read_text()
-            assert time.monotonic() < deadline, lines
-            lines.append(self.process.stdout.readline().strip())
-        return lines[-1]
-
-    def interrupt(self) -> None:
-        """Ctrl-C: SIGINT to its process group; it stops its scrapyd and gunicorn."""
-        assert self.process is not None
-        os.killpg(self.process.pid, signal.SIGINT)
-        self.process.wait(30)
-        assert self.process.stdout is not None
-        self.process.stdout.close()
-
-    def call(self, key: str, path: str, body: Any = None) -> Any:
-        request = urllib.request.Request(
-            self.url + path,
-            data=json.dumps(body).encode() if body is not None else None,
-            headers={
-                "Authorization": f"Bearer {key}",
-                "Content-Type": "application/json",
-            },
-        )
-        with DIRECT.open(request, timeout=30) as answer:
-            return json.load(answer)
-
-    def wait_until_final(self, key: str, job_id: str, seconds: float) -> Any:
-        final = ("done", "error", "cancelled")
-        return wait_for(
-            f"job {job_id} to end",
-            lambda: (
-                (job := self.call(key, f"/api/jobs/{job_id}"))["status"] in final
-                and job
-            ),
-            seconds,
-        )
+def wait_until_done(service: Service, job_id: str, seconds: float) -> Any:
+    final = ("done", "error", "cancelled")
+    return wait_for(
+        f"job {job_id} to end",
+        lambda: (job := service.call(f"/api/jobs/{job_id}"))["status"] in final and job,
+        seconds,
+    )
 
 
 def test_a_job_goes_on_after_make_run_is_interrupted_and_started_again(
@@ -370,18 +306,17 @@ def test_a_job_goes_on_after_make_run_is_interrupted_and_started_again(
     """
     proxy, all_pois = synthetic_farm
     pois = all_pois[:600]
-    service = Service(
+    service = serve(
         tmp_path,
         LEADCRAWL_DATABASE_URL=f"sqlite:///{tmp_path}/leadcrawl.db",
         LEADCRAWL_HTTP_PROXY=proxy,
-        LEADCRAWL_SCRAPYD_PORT=str(free_port()),
     )
     key = service.start()
     try:
-        job = service.call(key, "/api/jobs/emails", {"items": pois})
+        job = service.call("/api/jobs/emails", {"items": pois})
         wait_for(
             "50 rows written",
-            lambda: service.call(key, f"/api/jobs/{job['id']}")["sites_done"] >= 50,
+            lambda: service.call(f"/api/jobs/{job['id']}")["sites_done"] >= 50,
             60,
         )
         service.interrupt()
@@ -401,10 +336,10 @@ def test_a_job_goes_on_after_make_run_is_interrupted_and_started_again(
         assert done < len(pois), "the job ended before the service was stopped"
 
         assert service.start() == key  # the same var/: the same key
-        job = service.wait_until_final(key, job["id"], seconds=120)
+        job = wait_until_done(service, job["id"], seconds=120)
         assert job["status"] == "done", job
         assert job["sites_done"] == job["sites_total"] == len(pois), job
-        rows = service.call(key, f"/api/jobs/{job['id']}/results")
+        rows = service.call(f"/api/jobs/{job['id']}/results")
         assert [row["nom"] for row in rows] == [poi["nom"] for poi in pois]
         with engine.connect() as connection:
             crawls = dict(
@@ -424,8 +359,7 @@ def test_a_job_goes_on_after_make_run_is_interrupted_and_started_again(
         assert claims == 1, "a stopped crawl's batches counted as a death"
         engine.dispose()
     finally:
-        if service.process is not None and service.process.poll() is None:
-            service.interrupt()
+        service.interrupt()
 
 
 def test_a_crawl_that_died_while_the_api_was_down_is_replaced_after_restart(
@@ -437,7 +371,7 @@ def test_a_crawl_that_died_while_the_api_was_down_is_replaced_after_restart(
     """
     pois = synthetic_farm[1][:800]
     node = start_node("node")
-    service = Service(
+    service = serve(
         tmp_path,
         LEADCRAWL_DATABASE_URL=database,
         LEADCRAWL_SCRAPYD_NODES=node.url,
@@ -445,11 +379,11 @@ def test_a_crawl_that_died_while_the_api_was_down_is_replaced_after_restart(
     )
     engine = create_engine(database)
     try:
-        key = service.start()
-        job = service.call(key, "/api/jobs/emails", {"items": pois})
+        service.start()
+        job = service.call("/api/jobs/emails", {"items": pois})
         wait_for(
             "50 rows written",
-            lambda: service.call(key, f"/api/jobs/{job['id']}")["sites_done"] >= 50,
+            lambda: service.call(f"/api/jobs/{job['id']}")["sites_done"] >= 50,
             60,
         )
         service.interrupt()
@@ -478,10 +412,10 @@ def test_a_crawl_that_died_while_the_api_was_down_is_replaced_after_restart(
 
         restarted_at = dt.datetime.now(dt.UTC)
         service.start()
-        job = service.wait_until_final(key, job["id"], seconds=120)
+        job = wait_until_done(service, job["id"], seconds=120)
         assert job["status"] == "done", job
         assert job["sites_done"] == job["sites_total"] == len(pois), job
-        rows = service.call(key, f"/api/jobs/{job['id']}/results")
+        rows = service.call(f"/api/jobs/{job['id']}/results")
         assert [row["nom"] for row in rows] == [poi["nom"] for poi in pois]
         with engine.connect() as connection:
             crawls = {
@@ -503,6 +437,5 @@ def test_a_crawl_that_died_while_the_api_was_down_is_replaced_after_restart(
         for taker in takers:  # the dead crawl's batches went to a crawl started since
             assert crawls[taker].created_at > restarted_at, (taker, crawls)
     finally:
-        if service.process is not None and service.process.poll() is None:
-            service.interrupt()
+        service.interrupt()
         engine.dispose()

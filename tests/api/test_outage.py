@@ -20,7 +20,8 @@ from crawler.jobstore import (
     accounts,
     connect,
 )
-from tests.api.conftest import ThrowawayPostgres, insert_job
+from tests.api.conftest import insert_job
+from tests.support import ThrowawayPostgres
 
 
 @pytest.fixture(scope="module")

@@ -47,11 +47,14 @@ class Run:
     def pages(self) -> int:
         return int(self.stats.get("response_received_count", 0))  # type: ignore[call-overload]
 
-    def line(self, sites: int, bare: Run | None) -> str:
+    def line(self, sites: int, bare: Run | None, versus: str = "bare") -> str:
+        """One row of figures; the ratio is of pages/s against ``bare``'s."""
         rss = int(self.stats.get("memusage/max", 0)) / 2**20  # type: ignore[call-overload]
         rate = self.pages / self.wall
         ratio = (
-            f"{rate / (bare.pages / bare.wall):5.2f}x bare" if bare else "   baseline"
+            f"{rate / (bare.pages / bare.wall):5.2f}x {versus}"
+            if bare
+            else "   baseline"
         )
         return (
             f"{self.name:8} {self.wall:7.1f} s  {sites / self.wall:6.1f} sites/s  "
