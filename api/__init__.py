@@ -41,8 +41,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> APIFlask:
     Migrate(app, db, directory=migrations, render_as_batch=True)  # SQLite alters
     app.error_processor(envelope)
 
-    from api import cli, jobs
+    from api import cli, jobs, lists, web
 
     app.register_blueprint(jobs.blueprint)
+    app.register_blueprint(lists.blueprint)
+    app.register_blueprint(web.blueprint)  # the page for people: docs/web.md
     cli.register(app)
     return app
