@@ -11,7 +11,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -30,15 +29,7 @@ from api.auth import create_account
 from api.conductor import Conductor
 from api.db import db
 from crawler.jobstore import job_batches, job_items, jobs, new_id, now
-
-REPO = Path(__file__).parents[2]
-DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.conftest import DIRECT, REPO, free_port
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])

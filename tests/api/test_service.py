@@ -7,51 +7,10 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
-import sys
-import time
 import urllib.request
-from pathlib import Path
 
-import pytest
-
-from tests.api.conftest import DIRECT, free_port
-
-REPO = Path(__file__).parents[2]
-LEADCRAWL = str(Path(sys.executable).with_name("leadcrawl"))
-
-
-@pytest.fixture(scope="module")
-def service(tmp_path_factory, farm):
-    var = tmp_path_factory.mktemp("var")
-    port, scrapyd_port = free_port(), free_port()
-    env = dict(
-        os.environ,
-        LEADCRAWL_DATABASE_URL=f"sqlite:///{var}/leadcrawl.db",
-        LEADCRAWL_HTTP_PROXY=farm,  # crawls reach the farm; the API's calls go direct
-        LEADCRAWL_PORT=str(port),
-        LEADCRAWL_SCRAPYD_PORT=str(scrapyd_port),
-    )
-    process = subprocess.Popen(
-        [LEADCRAWL, "serve", "--var", str(var)],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        start_new_session=True,
-    )
-    lines = []
-    deadline = time.monotonic() + 60
-    while not lines or not lines[-1].startswith("lc_"):
-        assert process.poll() is None, lines
-        assert time.monotonic() < deadline, lines
-        lines.append(process.stdout.readline().strip())
-    yield f"http://127.0.0.1:{port}", lines[-1], lines
-    os.killpg(process.pid, signal.SIGTERM)
-    process.wait(20)
-    process.stdout.close()
+from tests.conftest import DIRECT, LEADCRAWL, REPO
 
 
 def call(url: str, key: str, body: dict | None = None):
