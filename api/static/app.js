@@ -283,6 +283,7 @@ function showProgress(done, total) {
 
 function showJob(job) {
   const final = FINAL.includes(job.status);
+  $("job-section").dataset.job = job.id;
   $("job-title").textContent = t("job_title", { module: moduleName(job), id: job.id });
   showProgress(job.sites_done, job.sites_total);
   $("job-status").textContent = t(`status_${job.status}`);
