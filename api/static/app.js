@@ -74,6 +74,7 @@ function explain(error) {
 }
 
 function showError(error) {
+  say("");
   const box = $("error");
   box.textContent = explain(error);
   box.hidden = false;
@@ -439,6 +440,7 @@ const when = new Intl.DateTimeFormat(document.documentElement.lang, {
 async function loadJobs() {
   const { jobs } = await (await api("/api/jobs?per_page=10")).json();
   $("jobs-empty").hidden = jobs.length > 0;
+  $("jobs").hidden = jobs.length === 0;
   $("jobs").tBodies[0].replaceChildren(
     ...jobs.map((job) => {
       const tr = document.createElement("tr");

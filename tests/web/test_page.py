@@ -66,10 +66,15 @@ def api_get(url: str, key: str, path: str) -> bytes:
         return body
 
 
-def shot(page: Page, name: str) -> None:
+def shot(page: Page, name: str, section: str = "") -> None:
+    """Save the page's ``section`` (a CSS selector), else what the window shows."""
     if SCREENSHOTS:
-        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=Path(SCREENSHOTS) / f"{name}.png", full_page=True)
+        path = Path(SCREENSHOTS) / f"{name}.png"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if section:
+            page.locator(section).screenshot(path=path)
+        else:
+            page.screenshot(path=path)
 
 
 class BrowserThread:
@@ -177,7 +182,7 @@ def upload_watch_download_then_chain(
         "Estimated cost: 0.005 EF for 5 businesses with a website."
     )
     expect(page.locator("#cost-socials")).to_have_text("(0.0025 EF)")
-    shot(page, "2-preview")
+    shot(page, "2-preview", "#preview-section")
 
     page.get_by_role("button", name="Start").click()
     progress = page.get_by_role("progressbar")
@@ -194,7 +199,7 @@ def upload_watch_download_then_chain(
     expect(page.locator("#item-statuses")).to_contain_text("found: 4")
     expect(page.locator("#item-statuses")).to_contain_text("no website: 1")
     expect(page.locator("#cancel")).to_be_hidden()
-    shot(page, "4-done")
+    shot(page, "4-done", "#job-section")
 
     normal = job_id(page)
     with page.expect_download() as started:
@@ -237,8 +242,7 @@ def upload_watch_download_then_chain(
     socials = jobs.first
     expect(socials).to_contain_text("Social profiles")
     expect(socials).to_contain_text("Done")
-    page.locator("#jobs-title").scroll_into_view_if_needed()
-    shot(page, "6-recent-jobs")
+    shot(page, "6-recent-jobs", "#jobs-section")
 
     socials.get_by_role("button").click()  # a recent job opens
     expect(page.locator("#job-title")).to_contain_text("Social profiles — job")
@@ -269,7 +273,7 @@ def cancel_a_running_job(browser: Browser, url: str, key: str) -> None:
     expect(progress).to_have_attribute("aria-valuenow", "4", timeout=SLOW)
     expect(page.locator("#rows tbody tr")).to_have_count(5)
     expect(page.locator("#job-status")).to_have_text("Running")
-    shot(page, "3-running")
+    shot(page, "3-running", "#job-section")
 
     page.get_by_role("button", name="Cancel the job").click()
     expect(page.locator("#job-status")).to_have_text("Cancelled")
