@@ -70,7 +70,8 @@ function explain(error) {
   const { code, detail, estimate, ceiling } = error.body;
   const sentence = T[`error_${code}`];
   if (sentence === undefined) return detail || t("error_http");
-  return t(`error_${code}`, { estimate, ceiling, detail });
+  const amount = (value) => (typeof value === "number" ? cost.format(value) : value);
+  return t(`error_${code}`, { estimate: amount(estimate), ceiling: amount(ceiling), detail });
 }
 
 function showError(error) {

@@ -283,7 +283,8 @@ def cancel_a_running_job(browser: Browser, url: str, key: str) -> None:
     expect(row).to_contain_text("Cancelled")
 
 
-# (browser locale, the key's field, its button, the sentences the page shows)
+# (browser locale, (the key's field, its button, the upload's heading), the errors:
+# a bad key, a file with no website column, a job over the account's ceiling)
 LANGUAGES = [
     pytest.param(
         "en-US",
@@ -292,6 +293,8 @@ LANGUAGES = [
             "This API key is not valid. Check it and paste it again.",
             "This file has no website column. Name the column that holds the "
             "websites site_web (or website, url, site), then upload it again.",
+            "This job would cost about 0.004 EF, more than the 0.001 EF a job may "
+            "cost on your account. Split the list, or ask for a higher ceiling.",
         ),
         id="english",
     ),
@@ -302,6 +305,9 @@ LANGUAGES = [
             "Cette clé d'API n'est pas valide. Vérifiez-la et collez-la à nouveau.",
             "Ce fichier n'a pas de colonne de site web. Nommez la colonne des "
             "sites site_web (ou website, url, site), puis chargez-le à nouveau.",
+            "Ce job coûterait environ 0,004 EF, plus que les 0,001 EF permis par "
+            "job sur votre compte. Découpez la liste, ou demandez un plafond plus "
+            "élevé.",
         ),
         id="french",
     ),
@@ -323,10 +329,10 @@ def show_errors(
     tmp_path: Path,
     locale: str,
     labels: tuple[str, str, str],
-    errors: tuple[str, str],
+    errors: tuple[str, str, str],
 ) -> None:
     field, button, upload_title = labels
-    bad_key, no_website_column = errors
+    bad_key, no_website_column, quota = errors
     page = open_page(browser, url, locale)
     sign_in_refused = page.get_by_role("alert")
 
@@ -344,3 +350,23 @@ def show_errors(
     expect(page.get_by_role("alert")).to_have_text(no_website_column)
     expect(page.locator("#preview-section")).to_be_hidden()
     shot(page, "5-error" if locale == "en-US" else "5-error-fr")
+
+    # the API's refusal as it words it (tests/api check when it refuses): the page's
+    # sentence carries the estimate and the ceiling in the reader's number format
+    refusal = {
+        "code": "quota_exceeded",
+        "detail": "Quota dépassé : estimation 0.004 EF pour un plafond de 0.001 EF",
+        "estimate": 0.004,
+        "ceiling": 0.001,
+    }
+    page.route(
+        "**/api/jobs/emails",
+        lambda route: route.fulfill(status=400, json=refusal),
+    )
+    upload.write_text(farm_list(NORMAL_SITES), encoding="utf-8")
+    pick_file(page, upload)
+    expect(page.get_by_role("alert")).to_be_hidden()
+    expect(page.locator("#preview-section")).to_be_visible()
+    page.locator("#start").click()
+    expect(page.get_by_role("alert")).to_have_text(quota)
+    expect(page.locator("#job-section")).to_be_hidden()
