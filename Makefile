@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint format typecheck eval bench load browser postgresql clean
+.PHONY: run test lint format typecheck eval bench load browser postgresql screenshots clean
 
 # Create .venv and install the project with every dependency group (needs Python 3.11+).
 $(STAMP): pyproject.toml
@@ -65,6 +65,11 @@ bench: $(STAMP) browser postgresql
 ## `leadcrawl serve` started on free ports (latency percentiles and errors)
 load: $(STAMP)
 	$(BIN)/python -m scripts.load --jobs 50 --watchers 200
+
+## screenshots: the web page's states as PNGs in docs/screenshots/ (its browser tests
+## drive make run's stack on the farm and save each state)
+screenshots: $(STAMP) browser
+	LEADCRAWL_SCREENSHOTS=docs/screenshots $(BIN)/pytest tests/web/test_page.py -q
 
 clean:
 	rm -rf $(VENV) var build *.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -43,8 +43,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> APIFlask:
     app.error_processor(envelope)
     app.extensions["leadcrawl.events"] = EventHub(app)  # wakes the SSE streams
 
-    from api import cli, jobs
+    from api import cli, jobs, lists, web
 
     app.register_blueprint(jobs.blueprint)
+    app.register_blueprint(lists.blueprint)
+    app.register_blueprint(web.blueprint)  # the page for people: docs/web.md
     cli.register(app)
     return app

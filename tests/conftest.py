@@ -1,4 +1,4 @@
-"""Fixtures shared by every tier: the fixture web farm as an HTTP proxy on loopback."""
+"""Fixtures shared by every tier: the fixture web farm, ``make run``'s stack."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.support import Service
 
 REPO = Path(__file__).parents[1]
 
@@ -29,3 +31,23 @@ def farm() -> Iterator[str]:
     finally:
         process.terminate()
         process.communicate(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory, farm) -> Iterator[tuple[str, str, list[str]]]:
+    """Run ``leadcrawl serve`` (``make run``), the farm as its crawls' proxy.
+
+    Yield its URL, its API key and the lines it printed.
+    """
+    var = tmp_path_factory.mktemp("var")
+    service = Service(
+        var,
+        {
+            "LEADCRAWL_DATABASE_URL": f"sqlite:///{var}/leadcrawl.db",
+            # crawls reach the farm; the API's calls go direct
+            "LEADCRAWL_HTTP_PROXY": farm,
+        },
+    )
+    service.start()
+    yield service.url, service.key, service.lines
+    service.stop()

@@ -13,28 +13,9 @@ import sys
 import urllib.request
 from pathlib import Path
 
-import pytest
+from tests.support import DIRECT, REPO
 
-from tests.support import DIRECT, Service
-
-REPO = Path(__file__).parents[2]
 LEADCRAWL = str(Path(sys.executable).with_name("leadcrawl"))
-
-
-@pytest.fixture(scope="module")
-def service(tmp_path_factory, farm):
-    var = tmp_path_factory.mktemp("var")
-    service = Service(
-        var,
-        {
-            "LEADCRAWL_DATABASE_URL": f"sqlite:///{var}/leadcrawl.db",
-            # crawls reach the farm; the API's calls go direct
-            "LEADCRAWL_HTTP_PROXY": farm,
-        },
-    )
-    service.start()
-    yield service.url, service.key, service.lines
-    service.stop()
 
 
 def call(url: str, key: str, body: dict | None = None):
