@@ -19,6 +19,7 @@ from scrapy_playwright.page import (
     PageMethod,
 )  # a plain class: Playwright stays unloaded
 
+from crawler.guard import BrowserGuard, networks
 from crawler.rendering import ADDRESS_NOUNS, REVEAL_VERBS
 
 if TYPE_CHECKING:
@@ -106,11 +107,6 @@ def browser_proxy() -> dict[str, str] | None:
     return proxy
 
 
-def abort_request(request: Any) -> bool:
-    """Tell Playwright not to load images, fonts and media: addresses are in text."""
-    return bool(request.resource_type in BLOCKED_RESOURCES)
-
-
 def deep_mode_settings(settings: BaseSettings) -> dict[str, Any]:
     """Return the settings that turn the Playwright download handler on."""
     launch: dict[str, Any] = {"headless": True}
@@ -126,7 +122,13 @@ def deep_mode_settings(settings: BaseSettings) -> dict[str, Any]:
         "DOWNLOAD_HANDLERS": {"http": HANDLER, "https": HANDLER},
         "PLAYWRIGHT_BROWSER_TYPE": "chromium",
         "PLAYWRIGHT_LAUNCH_OPTIONS": launch,
-        "PLAYWRIGHT_ABORT_REQUEST": abort_request,
+        # what a rendered page may load: no images, nothing local or private (SSRF)
+        "PLAYWRIGHT_ABORT_REQUEST": BrowserGuard(
+            BLOCKED_RESOURCES,
+            networks(settings.getlist("LEADCRAWL_ALLOWED_NETWORKS")),
+            map(int, settings.getlist("LEADCRAWL_SERVICE_PORTS")),
+            resolve=proxy is None,
+        ),
         "PLAYWRIGHT_MAX_CONTEXTS": 1,
         "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": settings.getint("LEADCRAWL_BROWSER_PAGES"),
         "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": 1000

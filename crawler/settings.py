@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from crawler.guard import service_ports
+
 BOT_NAME = "leadcrawl"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
@@ -43,6 +45,10 @@ TWISTED_DNS_RESOLVER = "crawler.guard.GuardedResolver"
 LEADCRAWL_ALLOWED_NETWORKS = [
     cidr for cidr in os.environ.get("LEADCRAWL_ALLOWED_NETWORKS", "").split(",") if cidr
 ]
+# Ports of our own services (scrapyd, the API), refused on any host: LEADCRAWL_PORT,
+# SCRAPYD_HTTP_PORT, LEADCRAWL_SCRAPYD_NODES' ports, 6800 and 8000, less
+# LEADCRAWL_ALLOWED_PORTS.
+LEADCRAWL_SERVICE_PORTS = sorted(service_ports(os.environ))
 
 # --- no side services a batch crawl does not use --------------------------------------
 TELNETCONSOLE_ENABLED = False

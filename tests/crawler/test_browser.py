@@ -8,7 +8,6 @@ from scrapy.settings import Settings
 from scrapy.utils.test import get_crawler
 
 from crawler.browser import (
-    abort_request,
     browser_proxy,
     chromium_path,
     deep_mode_settings,
@@ -72,18 +71,6 @@ def test_deep_mode_settings(monkeypatch):
         settings["PLAYWRIGHT_MAX_PAGES_PER_CONTEXT"]
         == PROJECT["LEADCRAWL_BROWSER_PAGES"]
     )
-
-
-@pytest.mark.parametrize(
-    ("resource", "aborted"),
-    [("image", True), ("font", True), ("media", True), ("script", False),
-     ("document", False), ("xhr", False), ("fetch", False), ("stylesheet", False)],
-)  # fmt: skip
-def test_images_fonts_and_media_are_not_loaded(resource, aborted):
-    class Request:
-        resource_type = resource
-
-    assert abort_request(Request()) is aborted
 
 
 @pytest.mark.parametrize(("mode", "browser"), [("normal", False), ("deep", True)])

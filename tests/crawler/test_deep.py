@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pytest
@@ -26,10 +27,16 @@ DEEP_ONLY = sorted(h for h, t in TRUTH.items() if not t["reachable_in_normal_mod
 COLUMNS = ("email", "email_personal")
 
 
-def crawl(farm: str, workdir: Path, *arguments: str) -> tuple[dict[str, dict], str]:
+def crawl(
+    farm: str,
+    workdir: Path,
+    *arguments: str,
+    hosts: Iterable[str] = TRUTH,
+    env: Mapping[str, str] | None = None,
+) -> tuple[dict[str, dict], str]:
     source = workdir / "pois.jsonl"
     source.write_text(
-        "".join(json.dumps({**t["poi"], KEY: h}) + "\n" for h, t in TRUTH.items()),
+        "".join(json.dumps({**TRUTH[h]["poi"], KEY: h}) + "\n" for h in hosts),
         encoding="utf-8",
     )
     output = workdir / "out.jsonl"
@@ -44,10 +51,16 @@ def crawl(farm: str, workdir: Path, *arguments: str) -> tuple[dict[str, dict], s
                 "-a",
                 f"input={source}",
             ),
-            *(*arguments, "-O", str(output), "-s", "LOG_LEVEL=INFO"),
+            *("-O", str(output), "-s", "LOG_LEVEL=INFO", *arguments),
         ],
         cwd=REPO,
-        env=dict(os.environ, http_proxy=farm, https_proxy=farm, no_proxy=""),
+        env={
+            **os.environ,
+            "http_proxy": farm,
+            "https_proxy": farm,
+            "no_proxy": "",
+            **(env or {}),
+        },
         check=False,
         timeout=600,
         capture_output=True,
@@ -142,3 +155,40 @@ def test_only_deep_runs_start_the_browser(deep, normal):
     assert "scrapy-playwright" in deep_log
     assert "scrapy-playwright" not in normal_log
     assert "leadcrawl/rendered_pages" not in normal_log
+
+
+TRAP = "cave-des-remparts-metz.fr"  # its page loads a script from 169.254.169.254
+METADATA = "Response: <200 http://169.254.169.254/latest/meta-data/stock-widget.js>"
+
+
+@pytest.mark.parametrize(
+    ("env", "reached"),
+    [
+        ({}, False),
+        # the allow-list opens it (Chromium would go around its proxy without <-loopback>)
+        (
+            {"LEADCRAWL_ALLOWED_NETWORKS": "169.254.0.0/16", "no_proxy": "<-loopback>"},
+            True,
+        ),
+    ],
+)
+def test_a_rendered_page_cannot_reach_the_cloud_metadata_address(
+    farm, tmp_path, env, reached
+):
+    rows, log = crawl(
+        farm,
+        tmp_path,
+        *(
+            "-a",
+            "mode=deep",
+            "-s",
+            "LEADCRAWL_RENDER_TIMEOUT=8",
+            "-s",
+            "LOG_LEVEL=DEBUG",
+        ),
+        hosts=[TRAP],
+        env=env,
+    )
+    assert "Request: <GET http://169.254.169.254/" in log  # the page asked for it
+    assert (METADATA in log) is reached  # ... and got it only where allowed
+    assert answer(rows[TRAP]) == truth(TRAP)
