@@ -26,6 +26,7 @@ from sqlalchemy import select, update
 
 from api.db import db
 from api.scrapyd import Scrapyd, ScrapydError
+from crawler.guard import networks
 from crawler.jobstore import JobStore, job_batches, job_crawls, jobs, now, utc_naive
 
 logger = logging.getLogger(__name__)
@@ -170,7 +171,13 @@ def conduct_job(app: Flask, job: Any, survey: Survey) -> None:
             update(job_crawls).where(job_crawls.c.crawl_id.in_(gone)).values(ended=True)
         )
         db.session.commit()
-    store = JobStore(db.engine, job.id, "conductor")
+    store = JobStore(
+        db.engine,
+        job.id,
+        "conductor",
+        allowed=networks(app.config["ALLOWED_NETWORKS"]),
+        ports=app.config["SERVICE_PORTS"],
+    )
     waiting, held = store.work_left()
     if waiting and live < wanted(app, job.id):
         start_crawls(app, job, min(waiting, wanted(app, job.id) - live))

@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from crawler.guard import service_ports
+
 # Estimated cost of a POI, by module and mode (EF: the seeds' "equivalent France").
 PRICES = {
     ("emails", "normal"): 0.001,
@@ -31,6 +33,11 @@ def from_environment() -> dict[str, Any]:
         "SCRAPYD_PROJECT": env("LEADCRAWL_SCRAPYD_PROJECT", "default"),
         "PRICES": PRICES,
         "RATE_LIMIT": int(env("LEADCRAWL_RATE_LIMIT", "30")),  # job creations a minute
+        # where webhooks may go besides public addresses (crawler.guard, as crawls)
+        "ALLOWED_NETWORKS": [
+            cidr for cidr in env("LEADCRAWL_ALLOWED_NETWORKS", "").split(",") if cidr
+        ],
+        "SERVICE_PORTS": service_ports(os.environ),
         # bodies above this are refused from their Content-Length, before being read
         # (10,000 POIs of upstream scrapers' columns fit in a few megabytes)
         "MAX_CONTENT_LENGTH": int(env("LEADCRAWL_MAX_BODY_MB", "25")) * 1024 * 1024,

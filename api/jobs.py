@@ -22,6 +22,7 @@ from api.db import db
 from api.errors import ApiError
 from api.exports import to_csv, to_xlsx
 from api.scrapyd import ScrapydError
+from crawler.guard import networks, url_refusal
 from crawler.jobstore import (
     batches_of_sites,
     job_batches,
@@ -309,6 +310,11 @@ def create(
     ).hexdigest()
     if idempotency_key and (first := replay(account.id, idempotency_key, fingerprint)):
         return first
+    webhook = body.get("webhook_url")
+    config = current_app.config
+    allowed = networks(config["ALLOWED_NETWORKS"])
+    if webhook and (reason := url_refusal(webhook, allowed, config["SERVICE_PORTS"])):
+        raise ApiError(400, "validation_error", f"webhook_url: {reason}")
     check_rate(account.id)
     source = body.get("source_job_id")
     parent = None

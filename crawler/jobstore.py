@@ -16,7 +16,7 @@ import logging
 import os
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import (
@@ -41,6 +41,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import OperationalError
 
+from crawler.guard import Network
 from crawler.webhooks import deliver
 
 metadata = MetaData()
@@ -248,9 +249,14 @@ class JobStore:
         job_id: str,
         worker: str,
         columns: tuple[str, ...] = (),
+        *,
+        allowed: Sequence[Network] = (),
+        ports: Iterable[int] = (),
     ) -> None:
         self.engine, self.job_id, self.worker = engine, job_id, worker
         self.columns = columns  # the module's output columns, empty in abandoned rows
+        # where the job's webhook may go (crawler.guard): the crawl's own allow-list
+        self.allowed, self.ports = allowed, frozenset(ports)
 
     @survives_outages
     def start(self) -> None:
@@ -524,7 +530,11 @@ class JobStore:
         if not target.webhook_url:
             return
         for attempt in deliver(
-            target.webhook_url, self.summary(), target.webhook_secret
+            target.webhook_url,
+            self.summary(),
+            target.webhook_secret,
+            self.allowed,
+            self.ports,
         ):
             with self.engine.begin() as db:
                 db.execute(

@@ -2,23 +2,27 @@
 
 Signed with the account's secret (``X-Leadcrawl-Signature: sha256=<HMAC-SHA256 of the
 body>``), retried up to 3 times with back-off. Sent directly, never through the crawl's
-proxy (``http_proxy`` is for crawling websites).
+proxy (``http_proxy`` is for crawling websites), and guarded as crawls are (SSRF: no
+local or private receiver, see ``crawler.guard``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import http.client
 import json
+import socket
+import ssl
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
+from urllib.parse import SplitResult, urlsplit
+
+from crawler.guard import REFUSED, Network, resolved_address, url_refusal
 
 SIGNATURE_HEADER = "X-Leadcrawl-Signature"
 BACKOFF = (1.0, 2.0, 4.0)  # seconds before each retry
-_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
 def signature(body: bytes, secret: str) -> str:
@@ -31,34 +35,80 @@ def signature(body: bytes, secret: str) -> str:
 
 
 def deliver(
-    url: str, summary: dict[str, Any], secret: str, backoff: tuple[float, ...] = BACKOFF
+    url: str,
+    summary: dict[str, Any],
+    secret: str,
+    allowed: Sequence[Network] = (),
+    ports: Iterable[int] = (),
+    backoff: tuple[float, ...] = BACKOFF,
 ) -> Iterator[dict[str, Any]]:
-    """POST ``summary`` to ``url`` until it answers 2xx; yield each attempt's record."""
-    if not url.startswith(("http://", "https://")):
-        yield {"attempt": 1, "status_code": None, "error": f"not an http(s) URL: {url}"}
+    """POST ``summary`` to ``url`` until it answers 2xx; yield each attempt's record.
+
+    The receiver is anyone's URL, so it is guarded as a crawl is (SSRF): no local or
+    private address (``allowed`` excepted), none of our services' ``ports``, checked
+    after DNS and connected to at the very address checked; redirects are not followed.
+    """
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    reason = url_refusal(url, allowed, ports)
+    if parts.scheme not in ("http", "https") or not host:
+        reason = f"not an http(s) URL: {url}"
+    if reason is not None:
+        yield {"attempt": 1, "status_code": None, "error": reason}
         return
     body = json.dumps(summary, ensure_ascii=False).encode()
-    request = urllib.request.Request(  # noqa: S310 (http and https only, checked above)
-        url,
-        data=body,
-        method="POST",
-        headers={
-            "Content-Type": "application/json",
-            SIGNATURE_HEADER: signature(body, secret),
-            "User-Agent": "leadcrawl-webhook/0.1",
-        },
-    )
+    headers = {
+        "Content-Type": "application/json",
+        SIGNATURE_HEADER: signature(body, secret),
+        "User-Agent": "leadcrawl-webhook/0.1",
+    }
     for attempt, pause in enumerate((0.0, *backoff), start=1):
         time.sleep(pause)
-        try:
-            with _DIRECT.open(request, timeout=10) as response:
-                yield {
-                    "attempt": attempt,
-                    "status_code": response.status,
-                    "error": None,
-                }
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        address, reason = resolved_address(host, port, allowed)
+        if address is None:  # refused (no retry) or no such host (retried)
+            yield {"attempt": attempt, "status_code": None, "error": reason}
+            if reason and reason.startswith(REFUSED):
                 return
-        except urllib.error.HTTPError as error:
-            yield {"attempt": attempt, "status_code": error.code, "error": str(error)}
-        except OSError as error:  # refused, timed out, no such host
+            continue
+        try:
+            status = post(parts, address, body, headers)
+        except OSError as error:  # refused, timed out, TLS
             yield {"attempt": attempt, "status_code": None, "error": str(error)}
+            continue
+        ok = 200 <= status < 300
+        yield {
+            "attempt": attempt,
+            "status_code": status,
+            "error": None if ok else f"HTTP {status}",
+        }
+        if ok:
+            return
+
+
+def post(parts: SplitResult, address: str, body: bytes, headers: dict[str, str]) -> int:
+    """POST to ``parts``' URL at ``address`` (already checked); return the status.
+
+    The connection goes to ``address``, while Host, TLS's SNI and the certificate check
+    use the URL's name: what was checked is what is reached.
+    """
+    host = parts.hostname or ""
+    connection: http.client.HTTPConnection
+    if parts.scheme == "https":
+        context = ssl.create_default_context()
+        connection = http.client.HTTPSConnection(
+            host, parts.port or 443, timeout=10, context=context
+        )
+    else:
+        connection = http.client.HTTPConnection(host, parts.port or 80, timeout=10)
+    connection._create_connection = (  # type: ignore[attr-defined]
+        lambda target, *args: socket.create_connection((address, target[1]), *args)
+    )
+    try:
+        path = parts.path or "/"
+        connection.request(
+            "POST", f"{path}?{parts.query}" if parts.query else path, body, headers
+        )
+        return connection.getresponse().status
+    finally:
+        connection.close()

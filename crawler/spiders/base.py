@@ -28,6 +28,7 @@ from twisted.python.failure import Failure
 from crawler.browser import render_meta
 from crawler.extract import canonical_profile
 from crawler.frontier import CrawlPlan, Frontier, contact_likeness
+from crawler.guard import networks
 from crawler.inputs import Poi, read_pois
 from crawler.items import PageSnapshot, PoiResult, SiteVisit
 from crawler.jobstore import LEASE, JobStore, connect
@@ -74,7 +75,16 @@ class SiteSpider(scrapy.Spider):
             worker = (
                 getattr(spider, "_job", None) or f"{socket.gethostname()}:{os.getpid()}"
             )
-            store = JobStore(connect(url), spider.job, worker, spider.output_columns)
+            store = JobStore(
+                connect(url),
+                spider.job,
+                worker,
+                spider.output_columns,
+                allowed=networks(
+                    crawler.settings.getlist("LEADCRAWL_ALLOWED_NETWORKS")
+                ),
+                ports=map(int, crawler.settings.getlist("LEADCRAWL_SERVICE_PORTS")),
+            )
             spider.jobstore = store
             # the leases of the batches it holds last while the process lives
             renewal = task.LoopingCall(store.renew)

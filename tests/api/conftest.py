@@ -23,6 +23,9 @@ from api.db import db
 from crawler.jobstore import job_batches, job_items, jobs, new_id, now
 from tests.support import ScrapydNode, ThrowawayPostgres
 
+# the tests' webhook receivers listen there: the only private address webhooks may reach
+RECEIVERS = "127.0.0.1/32"
+
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
 def database_url(request, tmp_path_factory) -> str:
@@ -62,6 +65,7 @@ def start_scrapyd(folder: Path, database_url: str, farm: str) -> ScrapydNode:
         {
             "LEADCRAWL_DATABASE_URL": database_url,
             "LEADCRAWL_LEASE_SECONDS": "4",
+            "LEADCRAWL_ALLOWED_NETWORKS": RECEIVERS,
             "http_proxy": farm,
             "https_proxy": farm,
             "no_proxy": "",
@@ -83,6 +87,7 @@ def app(database_url, scrapyd):
             "DATABASE_URL": database_url,
             "SCRAPYD_NODES": [scrapyd],
             "CONDUCTOR_INTERVAL": 0.5,
+            "ALLOWED_NETWORKS": [RECEIVERS],
             "TESTING": True,
         }
     )

@@ -78,6 +78,22 @@ GOOD = [{"nom": "Boulangerie Martin", "site_web": "boulangerie-martin.fr"}]
             "validation_error",
             "webhook_url: Not a valid URL",
         ),
+        *(  # webhooks never reach our machine or network (SSRF)
+            (
+                "emails",
+                {"items": GOOD, "webhook_url": url},
+                "validation_error",
+                f"webhook_url: refused: {reason}",
+            )
+            for url, reason in (
+                ("http://169.254.169.254/latest/meta-data/", "169.254.169.254 is not"),
+                ("http://localhost:9000/hook", "localhost is a local name"),
+                ("https://10.0.0.7/hook", "10.0.0.7 is not a public address"),
+                ("http://[::1]:9000/hook", "::1 is not a public address"),
+                ("http://hooks.crm.example.com:6800/", "port 6800 is a leadcrawl"),
+                ("http://hooks.crm.example.com:8000/", "port 8000 is a leadcrawl"),
+            )
+        ),
     ],
 )
 def test_bad_requests(client, account, path, payload, code, detail):

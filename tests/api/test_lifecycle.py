@@ -123,7 +123,7 @@ def test_a_killed_crawl_loses_nothing_its_batch_is_claimed_again(
     assert job["status"] == "done", job
     rows = client.get(f"/api/jobs/{created['id']}/results", headers=account).get_json()
     assert [row["nom"] for row in rows] == ["Boulangerie Martin", "Site qui pend"]
-    assert rows[1]["status"] == "timeout"
+    assert rows[1]["status"] == "timeout", rows[1]
     with app.app_context():
         crawls = db.session.execute(
             select(job_crawls.c.crawl_id).where(job_crawls.c.job_id == created["id"])
