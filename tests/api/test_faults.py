@@ -33,3 +33,21 @@ def test_hostile_sites_end_with_a_reason_each(client, account):
         assert got[site][0] == status, (site, got[site])
         if words:
             assert words in (got[site][1] or ""), (site, got[site])
+
+
+def test_an_endless_calendar_ends_within_the_page_budgets(client, account):
+    """Normal mode, then deep mode (wider, 3 levels) on a site whose agenda never ends."""
+    theatre = {"nom": "Théâtre", "site_web": "theatre-des-quatre-saisons.fr"}
+    normal = client.post("/api/jobs/emails", json={"items": [theatre]}, headers=account)
+    normal = wait_until_final(client, normal.get_json()["id"], account, seconds=60)
+    assert normal["status"] == "done", normal
+    deep = client.post(
+        "/api/jobs/emails",
+        json={"mode": "deep", "source_job_id": normal["id"]},
+        headers=account,
+    )
+    assert deep.status_code == 201, deep.get_json()
+    job = wait_until_final(client, deep.get_json()["id"], account, seconds=120)
+    assert job["status"] == "done", job
+    (row,) = client.get(f"/api/jobs/{job['id']}/results", headers=account).get_json()
+    assert (row["status"], row["email"]) == ("no_candidate", None)  # the form only

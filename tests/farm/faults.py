@@ -9,6 +9,8 @@ hang = true                                   # never answers
 inline_image_mb = 5                           # pages carry an inline image this large
 reset = true                                  # closes the connection without answering
 trickle = true                                # sends its pages a byte every 0.5 s
+endless_calendar = "/agenda/"                 # a month page under it for any month,
+                                              # each linking to the next and its days
 ```
 """
 
@@ -30,6 +32,7 @@ class SiteFaults:
     inline_image_mb: float = 0
     reset: bool = False
     trickle: bool = False
+    endless_calendar: str = ""
 
     @staticmethod
     @cache

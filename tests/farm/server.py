@@ -60,6 +60,10 @@ class FarmHandler(BaseHTTPRequestHandler):
         if faults.status:
             self._answer(faults.status, b"<h1>Server error</h1>", "text/html")
             return
+        if faults.endless_calendar and path.startswith(faults.endless_calendar):
+            page = calendar_page(faults.endless_calendar, path)
+            self._answer(200, page.encode(), "text/html; charset=utf-8")
+            return
         self._serve(site, path)
 
     def do_POST(self) -> None:
@@ -130,6 +134,35 @@ class FarmHandler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         """Stay quiet: tests read the crawl's output, not the farm's log."""
+
+
+def calendar_page(prefix: str, path: str) -> str:
+    """Return an agenda page for the month or day in ``path``: links without end.
+
+    ``/agenda/2026-11/`` links to the month before and after and to each of its days,
+    as a CMS calendar plugin does; any month is answered, so following them never ends.
+    """
+    tail = path.removeprefix(prefix).strip("/")[:10] or "2026-11"
+    try:
+        year, month = int(tail[:4]), int(tail[5:7])
+    except ValueError:
+        year, month = 2026, 11
+    before = f"{year - (month == 1)}-{(month - 2) % 12 + 1:02d}"
+    after = f"{year + (month == 12)}-{month % 12 + 1:02d}"
+    days = "".join(
+        f'<li><a href="{prefix}{year}-{month:02d}-{day:02d}/">{day}</a></li>'
+        for day in range(1, 29)
+    )
+    return (
+        f"<!DOCTYPE html><html lang=fr><head><meta charset=utf-8>"
+        f"<title>Agenda {month:02d}/{year}</title></head><body>"
+        f'<nav><a href="/">Accueil</a> <a href="/contact/">Contact</a></nav>'
+        f"<h1>Agenda – {month:02d}/{year}</h1>"
+        f'<p><a href="{prefix}{before}/">« mois précédent</a> · '
+        f'<a href="{prefix}{after}/">mois suivant »</a></p>'
+        f"<ul class=jours>{days}</ul><p>Aucune représentation ce jour-là.</p>"
+        f"</body></html>"
+    )
 
 
 def resolve(site: Path, url_path: str) -> Path | None:
