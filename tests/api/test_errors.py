@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from api.auth import create_account, key_hash
 from api.db import db
 from crawler.jobstore import accounts
 
@@ -189,3 +190,34 @@ def test_the_migrations_build_the_schema_the_code_uses(app):
     with app.app_context(), db.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), metadata)
     assert differences == []
+
+
+def test_keys_are_stored_hashed_only(app, account):
+    key = account["Authorization"].removeprefix("Bearer ")
+    with app.app_context():
+        rows = db.session.execute(accounts.select()).mappings().all()
+        db.session.remove()
+    stored = " ".join(str(value) for row in rows for value in row.values())
+    assert key not in stored
+    assert any(row["key_hash"] == key_hash(key) for row in rows)
+
+
+def test_another_accounts_job_is_not_found_whatever_the_operation(app, client, account):
+    mine = client.post("/api/jobs/emails", json={"items": GOOD}, headers=account)
+    job_id = mine.get_json()["id"]
+    with app.app_context():
+        other = {"Authorization": f"Bearer {create_account('intruder', None)}"}
+    for method, path in (
+        ("get", f"/api/jobs/{job_id}"),
+        ("get", f"/api/jobs/{job_id}/results?format=csv"),
+        ("get", f"/api/jobs/{job_id}/events"),
+        ("post", f"/api/jobs/{job_id}/cancel"),
+    ):
+        answer = getattr(client, method)(path, headers=other)
+        assert answer.status_code == 404, (method, path)
+        assert answer.get_json()["code"] == "not_found"
+    socials = client.post(
+        "/api/jobs/socials", json={"source_job_id": job_id}, headers=other
+    )
+    assert socials.status_code == 400  # its rows are not the intruder's input
+    assert client.get(f"/api/jobs/{job_id}", headers=account).status_code == 200
