@@ -186,7 +186,7 @@ async function upload(file) {
   const form = new FormData();
   form.append("file", file);
   const list = await (await api("/api/lists", { method: "POST", form })).json();
-  state.list = list;
+  state.list = { ...list, upload: randomId() };
   $("list-summary").textContent = t("list_summary", {
     name: file.name,
     count: number.format(list.count),
@@ -217,17 +217,29 @@ function showEstimate() {
 
 async function start() {
   const items = state.list.items;
+  const once = `${state.list.upload}-${chosenModule()}`;
   const job =
     chosenModule() === "socials"
-      ? await createJob("socials", { items })
-      : await createJob("emails", { items, mode: "normal" });
+      ? await createJob("socials", { items }, once)
+      : await createJob("emails", { items, mode: "normal" }, once);
   await openJob(job.id);
 }
 
-async function createJob(jobType, body) {
-  const job = await (await api(`/api/jobs/${jobType}`, { method: "POST", json: body })).json();
+/**
+ * Create a job. ``once`` names the user's intent (this upload, this module; this job,
+ * this follow-up): a second click or a retry sends the same Idempotency-Key and gets
+ * the job the first one created, not a twin.
+ */
+async function createJob(jobType, body, once) {
+  const headers = { "Idempotency-Key": once };
+  const answer = await api(`/api/jobs/${jobType}`, { method: "POST", json: body, headers });
+  const job = await answer.json();
   loadJobs().catch(showError);
   return job;
+}
+
+function randomId() {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
 // ------------------------------------------------------------------ a job
@@ -410,7 +422,7 @@ async function cancelJob() {
 async function chain(jobType, mode) {
   const body = { source_job_id: state.job.id };
   if (mode) body.mode = mode;
-  const job = await createJob(jobType, body);
+  const job = await createJob(jobType, body, `${state.job.id}-${jobType}-${mode ?? ""}`);
   await openJob(job.id);
 }
 
