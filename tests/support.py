@@ -80,19 +80,27 @@ class ThrowawayPostgres:
 
 
 class ScrapydNode:
-    """A scrapyd on a free loopback port, run from ``work`` (no egg: ``[settings]``).
+    """A scrapyd on a free loopback port, run from ``work``.
 
     ``env`` reaches its crawls: the database URL and ``http_proxy`` (the farm) go there,
-    and nowhere else. ``max_proc``: how many crawls it runs at once.
+    and nowhere else. ``max_proc``: how many crawls it runs at once. ``from_source``:
+    its project is this checkout (``[settings]``, no egg); without, it has none until
+    an egg is deployed to it (``scrapyd-deploy``), as a remote node.
     """
 
-    def __init__(self, work: Path, env: dict[str, str], max_proc: int = 2) -> None:
+    def __init__(
+        self,
+        work: Path,
+        env: dict[str, str],
+        max_proc: int = 2,
+        from_source: bool = True,
+    ) -> None:
         self.work, self.port = work, free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         work.mkdir(parents=True, exist_ok=True)
+        source = "[settings]\ndefault = crawler.settings\n\n" if from_source else ""
         (work / "scrapy.cfg").write_text(
-            "[settings]\ndefault = crawler.settings\n\n"
-            "[scrapyd]\nbind_address = 127.0.0.1\npoll_interval = 0.2\n"
+            source + "[scrapyd]\nbind_address = 127.0.0.1\npoll_interval = 0.2\n"
             f"max_proc = {max_proc}\n"
             f"logs_dir = {work}/logs\ndbs_dir = {work}/dbs\neggs_dir = {work}/eggs\n"
             "items_dir =\njobs_to_keep = 100\n"
@@ -104,7 +112,7 @@ class ScrapydNode:
             cwd=work,
             env={
                 **os.environ,
-                "PYTHONPATH": str(REPO),
+                **({"PYTHONPATH": str(REPO)} if from_source else {}),
                 **env,
                 "SCRAPYD_HTTP_PORT": str(self.port),
             },
