@@ -36,7 +36,8 @@ def scrapyd_config(var: Path, port: int) -> Path:
         "[scrapyd]\n"
         f"bind_address = 127.0.0.1\nhttp_port = {port}\n"
         "poll_interval = 0.5\n"
-        "max_proc = 2\n"  # a deep run holds a Chromium: two at once on a small machine
+        # a crawl process is bound to one core (docs/benchmarks.md): one per core
+        "max_proc = 0\nmax_proc_per_cpu = 1\n"
         f"logs_dir = {folder}/logs\ndbs_dir = {folder}/dbs\neggs_dir = {folder}/eggs\n"
         "items_dir =\njobs_to_keep = 50\nfinished_to_keep = 500\n",
         encoding="utf-8",

@@ -267,7 +267,7 @@ def with_service(
         f"service: leadcrawl serve at {service.url}, started here: gunicorn gthread "
         f"{args.workers} workers x {args.threads} threads = "
         f"{args.workers * args.threads} "
-        f"requests at once; SQLite; local scrapyd (max_proc 2); "
+        f"requests at once; SQLite; local scrapyd (one crawl per core); "
         f"LEADCRAWL_RATE_LIMIT={rate} (default 30); account ceiling: none; "
         f"{args.jobs * args.pois} farm sites (seed {args.seed}) via {proxy}"
     )
