@@ -35,9 +35,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.farm.bench import start_farm
 from tests.farm.generate import generate
-from tests.support import DIRECT, Service
+from tests.support import DIRECT, Service, running_farm
 
 FINAL = ("done", "error", "cancelled")
 
@@ -249,34 +248,32 @@ def with_service(
     args: argparse.Namespace, root: Path, pois: list[dict[str, str]]
 ) -> int:
     """Start the farm and ``leadcrawl serve`` for the run; stop them after."""
-    farm, proxy = start_farm(root / "sites")
-    rate = max(30, 2 * args.jobs)  # the default 30 a minute would refuse some jobs
-    service = Service(
-        root / "var",
-        {
-            "LEADCRAWL_DATABASE_URL": f"sqlite:///{root}/var/leadcrawl.db",
-            "LEADCRAWL_HTTP_PROXY": proxy,
-            "LEADCRAWL_RATE_LIMIT": str(rate),
-            "LEADCRAWL_API_THREADS": str(args.threads),
-        },
-        workers=args.workers,
-    )
-    service.start()
-    args.url, args.key = service.url, service.key
-    print(
-        f"service: leadcrawl serve at {service.url}, started here: gunicorn gthread "
-        f"{args.workers} workers x {args.threads} threads = "
-        f"{args.workers * args.threads} "
-        f"requests at once; SQLite; local scrapyd (one crawl per core); "
-        f"LEADCRAWL_RATE_LIMIT={rate} (default 30); account ceiling: none; "
-        f"{args.jobs * args.pois} farm sites (seed {args.seed}) via {proxy}"
-    )
-    try:
-        return phases(args, pois)
-    finally:
-        service.stop()
-        farm.terminate()
-        farm.communicate(timeout=10)
+    with running_farm(root / "sites") as proxy:
+        rate = max(30, 2 * args.jobs)  # the default 30 a minute would refuse some jobs
+        service = Service(
+            root / "var",
+            {
+                "LEADCRAWL_DATABASE_URL": f"sqlite:///{root}/var/leadcrawl.db",
+                "LEADCRAWL_HTTP_PROXY": proxy,
+                "LEADCRAWL_RATE_LIMIT": str(rate),
+                "LEADCRAWL_API_THREADS": str(args.threads),
+            },
+            workers=args.workers,
+        )
+        service.start()
+        args.url, args.key = service.url, service.key
+        print(
+            f"service: leadcrawl serve at {service.url}, started here: gunicorn "
+            f"gthread {args.workers} workers x {args.threads} threads = "
+            f"{args.workers * args.threads} "
+            f"requests at once; SQLite; local scrapyd (one crawl per core); "
+            f"LEADCRAWL_RATE_LIMIT={rate} (default 30); account ceiling: none; "
+            f"{args.jobs * args.pois} farm sites (seed {args.seed}) via {proxy}"
+        )
+        try:
+            return phases(args, pois)
+        finally:
+            service.stop()
 
 
 if __name__ == "__main__":

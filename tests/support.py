@@ -17,12 +17,39 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).parents[1]
 # the API's and scrapyd's own calls never go through http_proxy (crawls' variable)
 DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+@contextmanager
+def running_farm(sites: Path | None = None) -> Iterator[str]:
+    """Run the fixture web farm (``tests/farm/server.py``) on a free loopback port.
+
+    Yield its proxy URL; ``sites``: another folder of sites (generated ones).
+    """
+    farm = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "tests.farm.server"),
+            *(("--sites", str(sites)) if sites else ()),
+        ],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert farm.stdout is not None
+        line = farm.stdout.readline()
+        assert line.startswith("farm listening on "), f"farm did not start: {line!r}"
+        yield line.removeprefix("farm listening on ").strip()
+    finally:
+        farm.terminate()
+        farm.communicate(timeout=10)
 
 
 def free_port() -> int:
@@ -222,7 +249,7 @@ class Service:
         assert self.process.stdout is not None
         self.process.stdout.close()
 
-    def call(self, path: str, body: Any = None) -> Any:
+    def call(self, path: str, body: Any = None, timeout: float = 30) -> Any:
         """Call the API with its key; return the decoded JSON answer."""
         request = urllib.request.Request(
             self.url + path,
@@ -232,5 +259,5 @@ class Service:
                 "Content-Type": "application/json",
             },
         )
-        with DIRECT.open(request, timeout=30) as answer:
+        with DIRECT.open(request, timeout=timeout) as answer:
             return json.load(answer)

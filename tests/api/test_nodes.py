@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -29,7 +27,7 @@ from api.db import db
 from crawler.jobstore import job_batches, job_crawls, job_items, jobs
 from tests.api.conftest import start_scrapyd, wait_until_final
 from tests.farm.generate import generate
-from tests.support import DIRECT, ScrapydNode, Service, free_port
+from tests.support import DIRECT, ScrapydNode, Service, free_port, running_farm
 
 SITES = 2_000
 
@@ -39,19 +37,8 @@ def synthetic_farm(tmp_path_factory) -> Iterator[tuple[str, list[dict[str, str]]
     """Serve ``SITES`` generated sites (all up, 10-60 ms); yield the proxy and POIs."""
     sites = tmp_path_factory.mktemp("synthetic-farm")
     pois = generate(sites, SITES, seed=8, calm=True)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tests.farm.server", "--sites", str(sites)],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert process.stdout is not None
-    line = process.stdout.readline()
-    assert line.startswith("farm listening on "), f"farm did not start: {line!r}"
-    try:
-        yield line.removeprefix("farm listening on ").strip(), pois
-    finally:
-        process.terminate()
-        process.communicate(timeout=10)
+    with running_farm(sites) as proxy:
+        yield proxy, pois
 
 
 @pytest.fixture
@@ -288,6 +275,18 @@ def serve(var: Path, **env: str) -> Service:
     )
 
 
+def interrupted_mid_job(service: Service, pois: list[dict[str, str]]) -> Any:
+    """Create a job of ``pois``; once 50 rows are written, Ctrl-C the service."""
+    job = service.call("/api/jobs/emails", {"items": pois})
+    wait_for(
+        "50 rows written",
+        lambda: service.call(f"/api/jobs/{job['id']}")["sites_done"] >= 50,
+        60,
+    )
+    service.interrupt()
+    return job
+
+
 def wait_until_done(service: Service, job_id: str, seconds: float) -> Any:
     final = ("done", "error", "cancelled")
     return wait_for(
@@ -313,13 +312,7 @@ def test_a_job_goes_on_after_make_run_is_interrupted_and_started_again(
     )
     key = service.start()
     try:
-        job = service.call("/api/jobs/emails", {"items": pois})
-        wait_for(
-            "50 rows written",
-            lambda: service.call(f"/api/jobs/{job['id']}")["sites_done"] >= 50,
-            60,
-        )
-        service.interrupt()
+        job = interrupted_mid_job(service, pois)
         engine = create_engine(f"sqlite:///{tmp_path}/leadcrawl.db")
         with engine.connect() as connection:
             status, done = connection.execute(
@@ -380,13 +373,7 @@ def test_a_crawl_that_died_while_the_api_was_down_is_replaced_after_restart(
     engine = create_engine(database)
     try:
         service.start()
-        job = service.call("/api/jobs/emails", {"items": pois})
-        wait_for(
-            "50 rows written",
-            lambda: service.call(f"/api/jobs/{job['id']}")["sites_done"] >= 50,
-            60,
-        )
-        service.interrupt()
+        job = interrupted_mid_job(service, pois)
         (crawl,) = live_runs(node)  # the API is down; its crawl goes on
         fields = {"project": "default", "job": crawl, "signal": "KILL"}  # no goodbye
         with DIRECT.open(node.url + "/cancel.json", urlencode(fields).encode()):

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.farm.generate import generate
+from tests.support import running_farm
 
 REPO = Path(__file__).parents[2]
 PAGES = ("", "contact/", "mentions-legales/")  # what each generated site links
@@ -61,17 +62,6 @@ class Run:
             f"{rate:6.1f} pages/s  {self.cpu / max(self.pages, 1) * 1000:5.2f} ms CPU/page  "
             f"peak {rss:5.0f} MB  rows {self.rows:6d}  {ratio}"
         )
-
-
-def start_farm(sites: Path) -> tuple[subprocess.Popen[str], str]:
-    farm = subprocess.Popen(
-        [sys.executable, "-m", "tests.farm.server", "--sites", str(sites)],
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert farm.stdout is not None
-    return farm, farm.stdout.readline().removeprefix("farm listening on ").strip()
 
 
 class TreeMemory(threading.Thread):
@@ -172,8 +162,7 @@ def bench(count: int, seed: int) -> None:
         url_file.write_text(
             "".join(f"http://{p['site_web']}/{page}\n" for p in pois for page in PAGES)
         )
-        farm, proxy = start_farm(root / "sites")
-        try:
+        with running_farm(root / "sites") as proxy:
             print(f"\n{count} sites (seed {seed}), farm {proxy}")
             bare, _ = crawl(
                 "bare",
@@ -195,9 +184,6 @@ def bench(count: int, seed: int) -> None:
                     root / f"{spider}.jsonl",
                 )
                 print(run.line(count, bare))
-        finally:
-            farm.terminate()
-            farm.communicate(timeout=10)
 
 
 def bench_deep(count: int, seed: int) -> None:
@@ -211,8 +197,7 @@ def bench_deep(count: int, seed: int) -> None:
                 for p in pois
             )
         )
-        farm, proxy = start_farm(root / "sites")
-        try:
+        with running_farm(root / "sites") as proxy:
             print(f"\n{count} sites for deep mode (seed {seed}), farm {proxy}")
             for name, extra in (("normal", []), ("deep", ["-a", "mode=deep"])):
                 output = root / f"{name}.jsonl"
@@ -232,9 +217,6 @@ def bench_deep(count: int, seed: int) -> None:
                     f"{memory.peak_processes} processes)  "
                     f"rows {run.rows} ({found} with an address)"
                 )
-        finally:
-            farm.terminate()
-            farm.communicate(timeout=10)
 
 
 def main() -> None:

@@ -26,17 +26,21 @@ import json
 import resource
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import create_engine, select, text
 
 from crawler.jobstore import job_crawls, jobs
-from tests.farm.bench import Run, _stats, start_farm
+from tests.farm.bench import Run, _stats
 from tests.farm.generate import generate
-from tests.support import DIRECT, ScrapydNode, Service, ThrowawayPostgres
+from tests.support import (
+    DIRECT,
+    ScrapydNode,
+    Service,
+    ThrowawayPostgres,
+    running_farm,
+)
 
 FINAL = ("done", "error", "cancelled")
 
@@ -54,19 +58,6 @@ SETUPS = {
     "two": Setup("2 procs", 1, 2, 2),
     "nodes": Setup("2 nodes", 2, 2, 1),
 }
-
-
-def call(service: Service, path: str, body: object = None) -> dict[str, Any]:
-    request = urllib.request.Request(
-        service.url + path,
-        data=json.dumps(body).encode() if body is not None else None,
-        headers={
-            "Authorization": f"Bearer {service.key}",
-            "Content-Type": "application/json",
-        },
-    )
-    with DIRECT.open(request, timeout=120) as answer:
-        return json.load(answer)  # type: ignore[no-any-return]
 
 
 def fresh_database(cluster: ThrowawayPostgres, name: str) -> str:
@@ -143,11 +134,11 @@ def run_setup(
     service.start()
     try:
         start = time.monotonic()
-        job = call(service, "/api/jobs/emails", {"items": pois})
+        job = service.call("/api/jobs/emails", {"items": pois}, timeout=120)
         created = time.monotonic() - start
         while job["status"] not in FINAL:
             time.sleep(0.5)
-            job = call(service, f"/api/jobs/{job['id']}")
+            job = service.call(f"/api/jobs/{job['id']}", timeout=120)
         wall = time.monotonic() - start
         idle(nodes)
     finally:
@@ -190,33 +181,33 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         pois = generate(root / "sites", args.pois, args.seed)
-        farm, proxy = start_farm(root / "sites")
-        cluster = ThrowawayPostgres()
-        cluster.start()
-        try:
-            print(
-                f"\none emails job of {args.pois} POIs (seed {args.seed}) through "
-                f"leadcrawl serve, PostgreSQL and scrapyd; farm {proxy}"
-            )
-            runs = [run_setup(key, pois, proxy, cluster, root) for key in args.setups]
-            print("figures (pages/s, CPU of the crawls and scrapyd, summed peaks):")
-            for run in runs:
+        with running_farm(root / "sites") as proxy:
+            cluster = ThrowawayPostgres()
+            cluster.start()
+            try:
                 print(
-                    run.line(
-                        args.pois,
-                        runs[0] if run is not runs[0] else None,
-                        versus=runs[0].name,
+                    f"\none emails job of {args.pois} POIs (seed {args.seed}) through "
+                    f"leadcrawl serve, PostgreSQL and scrapyd; farm {proxy}"
+                )
+                runs = [
+                    run_setup(key, pois, proxy, cluster, root) for key in args.setups
+                ]
+                print("figures (pages/s, CPU of the crawls and scrapyd, summed peaks):")
+                for run in runs:
+                    print(
+                        run.line(
+                            args.pois,
+                            runs[0] if run is not runs[0] else None,
+                            versus=runs[0].name,
+                        )
                     )
-                )
-            for run in runs[1:]:
-                print(
-                    f"wall {run.name} / {runs[0].name}: {run.wall / runs[0].wall:4.2f} "
-                    f"(speedup {runs[0].wall / run.wall:4.2f}x)"
-                )
-        finally:
-            cluster.remove()
-            farm.terminate()
-            farm.communicate(timeout=10)
+                for run in runs[1:]:
+                    print(
+                        f"wall {run.name} / {runs[0].name}: {run.wall / runs[0].wall:4.2f} "
+                        f"(speedup {runs[0].wall / run.wall:4.2f}x)"
+                    )
+            finally:
+                cluster.remove()
 
 
 if __name__ == "__main__":
