@@ -275,6 +275,16 @@ def serve(var: Path, **env: str) -> Service:
     )
 
 
+def assert_done_with_one_row_each(
+    service: Service, job_id: str, pois: list[dict[str, str]]
+) -> None:
+    job = wait_until_done(service, job_id, seconds=120)
+    assert job["status"] == "done", job
+    assert job["sites_done"] == job["sites_total"] == len(pois), job
+    rows = service.call(f"/api/jobs/{job_id}/results")
+    assert [row["nom"] for row in rows] == [poi["nom"] for poi in pois]
+
+
 def interrupted_mid_job(service: Service, pois: list[dict[str, str]]) -> Any:
     """Create a job of ``pois``; once 50 rows are written, Ctrl-C the service."""
     job = service.call("/api/jobs/emails", {"items": pois})
@@ -329,11 +339,7 @@ def test_a_job_goes_on_after_make_run_is_interrupted_and_started_again(
         assert done < len(pois), "the job ended before the service was stopped"
 
         assert service.start() == key  # the same var/: the same key
-        job = wait_until_done(service, job["id"], seconds=120)
-        assert job["status"] == "done", job
-        assert job["sites_done"] == job["sites_total"] == len(pois), job
-        rows = service.call(f"/api/jobs/{job['id']}/results")
-        assert [row["nom"] for row in rows] == [poi["nom"] for poi in pois]
+        assert_done_with_one_row_each(service, job["id"], pois)
         with engine.connect() as connection:
             crawls = dict(
                 connection.execute(
@@ -399,11 +405,7 @@ def test_a_crawl_that_died_while_the_api_was_down_is_replaced_after_restart(
 
         restarted_at = dt.datetime.now(dt.UTC)
         service.start()
-        job = wait_until_done(service, job["id"], seconds=120)
-        assert job["status"] == "done", job
-        assert job["sites_done"] == job["sites_total"] == len(pois), job
-        rows = service.call(f"/api/jobs/{job['id']}/results")
-        assert [row["nom"] for row in rows] == [poi["nom"] for poi in pois]
+        assert_done_with_one_row_each(service, job["id"], pois)
         with engine.connect() as connection:
             crawls = {
                 row.crawl_id: row
