@@ -20,7 +20,7 @@ from api.errors import ApiError
 from api.exports import columns_of
 from api.jobs import MAX_ITEMS, NO_ELIGIBLE_ITEMS
 from crawler.inputs import InputError, UnsupportedFormat, read_poi_stream
-from crawler.sites import SITE_KEYS, Site, normalise_site, site_web
+from crawler.sites import SITE_KEYS, Site, normalise_site, site_web, website_column
 
 blueprint = APIBlueprint("lists", __name__, url_prefix="/api/lists")
 
@@ -72,7 +72,7 @@ def read_list(upload: dict[str, Any]) -> dict[str, Any]:
             400, "too_many_items", f"Plus de {MAX_ITEMS} lignes : découpez la liste"
         )
     columns = columns_of(items)
-    if not any(key in SITE_KEYS for key in columns):
+    if website_column(columns) is None:
         raise ApiError(400, "no_website_column", NO_WEBSITE_COLUMN)
     eligible = sum(isinstance(normalise_site(site_web(poi)), Site) for poi in items)
     if not eligible:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -132,16 +134,46 @@ def _invalid(detail: str) -> SiteRejection:
     return SiteRejection(SiteProblem.INVALID_URL, detail)
 
 
-# The seeds' name first, then aliases upstream tools use.
-SITE_KEYS = ("site_web", "website", "url", "site")
+# The seeds' name first, then aliases upstream tools and spreadsheets use (as
+# ``column_key`` writes them: "Site Web", "Website", "Site internet" count).
+SITE_KEYS = ("site_web", "website", "url", "site", "site_internet", "web", "homepage")
+
+
+def column_key(name: str) -> str:
+    """Return a column's name as ``SITE_KEYS`` write it: no case, accent or spacing.
+
+    >>> [column_key(n) for n in ("Site Web", " WEBSITE ", "Site-Internet", "Sité web")]
+    ['site_web', 'website', 'site_internet', 'site_web']
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_")
+
+
+def website_column(columns: Iterable[str]) -> str | None:
+    """Return the column that holds the websites, the seeds' name first; None if none.
+
+    >>> website_column(["Nom", "Ville", "Site Web"])
+    'Site Web'
+    >>> website_column(["nom", "url", "site_web"]), website_column(["nom"])
+    ('site_web', None)
+    """
+    by_key = {column_key(column): column for column in reversed(list(columns))}
+    return next((by_key[key] for key in SITE_KEYS if key in by_key), None)
 
 
 def site_web(poi: dict[str, Any]) -> object:
-    """Return the POI's website value: ``site_web`` (the seeds' name) or an alias."""
-    for key in SITE_KEYS:
-        if poi.get(key):
-            return poi[key]
-    return None
+    """Return the POI's website value: ``site_web`` (the seeds' name) or an alias.
+
+    >>> site_web({"Nom": "Martin", "Site Web": "martin.fr"})
+    'martin.fr'
+    >>> site_web({"site_web": "", "url": "https://martin.fr/"})
+    'https://martin.fr/'
+    """
+    by_key: dict[str, Any] = {}
+    for name, value in poi.items():
+        if value and isinstance(name, str):
+            by_key.setdefault(column_key(name), value)
+    return next((by_key[key] for key in SITE_KEYS if key in by_key), None)
 
 
 def site_key(site: Site) -> str:

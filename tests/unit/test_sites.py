@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.sites import Site, SiteProblem, normalise_site
+from crawler.sites import Site, SiteProblem, normalise_site, site_web, website_column
 
 # (site_web as found in upstream lists, expected start URL and host)
 USABLE = [
@@ -160,3 +160,29 @@ def test_same_site_for_www_and_bare_domain():
     assert isinstance(www, Site)
     assert isinstance(bare, Site)
     assert www.domains == bare.domains
+
+
+# (a POI as a spreadsheet or a scraper writes it, the website it names)
+WEBSITE_COLUMNS = [
+    ({"nom": "Martin", "site_web": "martin.fr"}, "martin.fr"),
+    ({"Nom": "Martin", "Site Web": "martin.fr"}, "martin.fr"),
+    ({"Name": "Martin", "Website": "https://martin.fr/"}, "https://martin.fr/"),
+    ({"name": "Martin", "WEBSITE ": "martin.fr"}, "martin.fr"),
+    ({"Nom": "Martin", "Site internet": "martin.fr"}, "martin.fr"),
+    ({"Nom": "Martin", "Sité-web": "martin.fr"}, "martin.fr"),
+    (
+        {"nom": "Martin", "url": "martin.fr", "site_web": "www.martin.fr"},
+        "www.martin.fr",
+    ),
+    ({"nom": "Martin", "site_web": "", "url": "martin.fr"}, "martin.fr"),
+    ({"nom": "Martin", "site_web": None, "homepage": "martin.fr"}, "martin.fr"),
+    ({"nom": "Martin", "telephone": "04 50 45 12 34"}, None),
+    ({"nom": "Martin", "site_web_archive": "old.martin.fr"}, None),
+    ({"nom": "Martin", "facebook": "https://facebook.com/martin"}, None),
+]
+
+
+@pytest.mark.parametrize(("poi", "website"), WEBSITE_COLUMNS)
+def test_the_website_column_is_found_as_people_name_it(poi, website):
+    assert site_web(poi) == website
+    assert (website_column(poi) is None) == (website is None)

@@ -97,7 +97,7 @@ REFUSED = [
     ),
     pytest.param(
         "pois.csv",
-        csv_of(["nom;ville;web", "Boulangerie Martin;Annecy;boulangerie-martin.fr"]),
+        csv_of(["nom;ville;telephone", "Boulangerie Martin;Annecy;04 50 45 12 34"]),
         400,
         "no_website_column",
         id="no-website-column",
@@ -136,3 +136,11 @@ def test_without_a_key_or_a_file(app, key):
     assert no_file.status_code == 400
     assert no_file.json["code"] == "validation_error"
     assert "file" in no_file.json["detail"]
+
+
+def test_a_spreadsheets_own_column_name_is_understood(app, key):
+    rows = ["Nom;Ville;Site Web", "Boulangerie Martin;Annecy;boulangerie-martin.fr"]
+    answer = send(app, key, "pois.csv", csv_of(rows))
+    assert answer.status_code == 200, answer.json
+    assert (answer.json["count"], answer.json["eligible"]) == (1, 1)
+    assert answer.json["items"][0]["Site Web"] == "boulangerie-martin.fr"  # untouched

@@ -292,7 +292,7 @@ LANGUAGES = [
         (
             "This API key is not valid. Check it and paste it again.",
             "This file has no website column. Name the column that holds the "
-            "websites site_web (or website, url, site), then upload it again.",
+            "websites Website (or site_web, URL, Site internet), then upload it again.",
             "This job would cost about 0.004 EF, more than the 0.001 EF a job may "
             "cost on your account. Split the list, or ask for a higher ceiling.",
         ),
@@ -304,7 +304,8 @@ LANGUAGES = [
         (
             "Cette clé d'API n'est pas valide. Vérifiez-la et collez-la à nouveau.",
             "Ce fichier n'a pas de colonne de site web. Nommez la colonne des "
-            "sites site_web (ou website, url, site), puis chargez-le à nouveau.",
+            "sites Site web (ou Website, URL, Site internet), puis chargez-le à "
+            "nouveau.",
             "Ce job coûterait environ 0,004 EF, plus que les 0,001 EF permis par "
             "job sur votre compte. Découpez la liste, ou demandez un plafond plus "
             "élevé.",
