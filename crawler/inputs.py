@@ -30,6 +30,9 @@ _XLSX = (".xlsx", ".xlsm")
 _ZIP = b"PK\x03\x04"  # an XLSX workbook is a zip archive
 
 
+EXTRA_CELLS = "extra_cells"  # a CSV row's cells beyond its header's columns
+
+
 class InputError(ValueError):
     """The file cannot be read as a list of POIs; the message says where and why."""
 
@@ -126,7 +129,8 @@ def _read_csv(handle: IO[bytes], name: str) -> Iterator[Poi]:
         header = text.readline()
         delimiter = max(";,\t", key=header.count)  # Excel in France writes ";"
         text.seek(0)
-        yield from csv.DictReader(text, delimiter=delimiter)
+        # cells past the header's last column (a stray separator) are kept, not lost
+        yield from csv.DictReader(text, delimiter=delimiter, restkey=EXTRA_CELLS)
     except (UnicodeDecodeError, csv.Error) as error:
         raise InputError(f"{name}: not a readable CSV file ({error})") from None
     finally:

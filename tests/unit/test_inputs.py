@@ -179,6 +179,18 @@ UPLOADS = [
         [{"nom": "Café Zoé", "site_web": "cafe-zoe.fr"}],
         id="xlsx-sniffed-without-extension",
     ),
+    pytest.param(
+        "pois.csv",
+        b"nom;site_web\r\nBoulangerie Martin;boulangerie-martin.fr;;Annecy\r\n",
+        [
+            {
+                "nom": "Boulangerie Martin",
+                "site_web": "boulangerie-martin.fr",
+                "extra_cells": ["", "Annecy"],
+            }
+        ],
+        id="csv-cells-past-the-header-kept",
+    ),
     pytest.param("pois.csv", b"", [], id="csv-empty"),
     pytest.param("pois.csv", b"nom;site_web\r\n", [], id="csv-header-only"),
     pytest.param("pois.json", b"[]", [], id="json-empty-array"),
