@@ -16,9 +16,10 @@ from apiflask.fields import Dict, File, Float, Integer, List, String
 from flask import current_app
 
 from api.auth import auth
+from api.creation import NO_ELIGIBLE_ITEMS
 from api.errors import ApiError
 from api.exports import columns_of
-from api.jobs import MAX_ITEMS, NO_ELIGIBLE_ITEMS
+from api.schemas import MAX_ITEMS
 from crawler.inputs import InputError, UnsupportedFormat, read_poi_stream
 from crawler.sites import SITE_KEYS, Site, normalise_site, site_web, website_column
 

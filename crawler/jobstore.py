@@ -6,6 +6,9 @@ row as soon as its site is done.
 SQLAlchemy Core only: a crawl process runs no web framework. SQLite (one machine) and
 PostgreSQL (several) are both supported; on SQLite, several writer processes need WAL, a
 busy timeout and ``BEGIN IMMEDIATE`` (../shared/notes/stack.md §5).
+
+Past 400 lines on purpose: the tables and ``JobStore``, the one writer crawl processes
+use, change together (a column and the statements that keep it), so they stay together.
 """
 
 from __future__ import annotations
