@@ -180,8 +180,7 @@ class ScrapydNode:
         for run in running["pending"] + running["running"]:
             fields = {"project": run["project"], "job": run["id"], "signal": "KILL"}
             data = urllib.parse.urlencode(fields).encode()
-            with DIRECT.open(self.url + "/cancel.json", data):
-                pass
+            DIRECT.open(self.url + "/cancel.json", data).close()
         os.killpg(self.process.pid, signal.SIGTERM)
         self.process.wait(10)
 

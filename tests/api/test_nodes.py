@@ -382,8 +382,7 @@ def test_a_crawl_that_died_while_the_api_was_down_is_replaced_after_restart(
         job = interrupted_mid_job(service, pois)
         (crawl,) = live_runs(node)  # the API is down; its crawl goes on
         fields = {"project": "default", "job": crawl, "signal": "KILL"}  # no goodbye
-        with DIRECT.open(node.url + "/cancel.json", urlencode(fields).encode()):
-            pass
+        DIRECT.open(node.url + "/cancel.json", urlencode(fields).encode()).close()
         wait_for(
             "the killed crawl to be listed finished", lambda: not live_runs(node), 30
         )
