@@ -160,6 +160,47 @@ def test_a_job_survives_losing_one_of_two_nodes(
         assert [r.levelname for r in gone] == ["WARNING"], gone  # once, not a round
 
 
+def test_cancel_stops_the_crawls_on_every_node_and_keeps_the_rows(
+    synthetic_farm, database, start_node
+):
+    pois = synthetic_farm[1]
+    a, b = start_node("a"), start_node("b")
+    with conducted(database, [a.url, b.url]) as (app, client, headers, _):
+        created = client.post("/api/jobs/emails", json={"items": pois}, headers=headers)
+        job_id = created.get_json()["id"]
+        with app.app_context():
+            crawls = crawl_nodes(job_id)
+        assert set(crawls.values()) == {a.url, b.url}, crawls
+        wait_for(
+            "rows on both nodes",
+            lambda: all(
+                rows_by(app, job_id, {c for c, n in crawls.items() if n == node.url})
+                > 0
+                for node in (a, b)
+            ),
+            90,
+        )
+        answer = client.post(f"/api/jobs/{job_id}/cancel", headers=headers)
+        assert answer.get_json()["status"] == "cancelled"
+        wait_for(
+            "every crawl of the job to stop",
+            lambda: not (live_runs(a) | live_runs(b)) & set(crawls),
+            30,
+        )
+        with app.app_context():
+            written = db.session.execute(
+                select(func.count()).where(
+                    job_items.c.job_id == job_id, job_items.c.row.is_not(None)
+                )
+            ).scalar_one()
+            assert crawl_nodes(job_id) == crawls  # the conductor started no other
+        assert 0 < written < SITES
+        rows = client.get(f"/api/jobs/{job_id}/results", headers=headers).get_json()
+        assert len(rows) == written  # the rows so far stay downloadable
+        job = client.get(f"/api/jobs/{job_id}", headers=headers).get_json()
+        assert job["status"] == "cancelled", job
+
+
 def test_a_node_down_when_a_job_is_created_is_skipped(
     synthetic_farm, database, start_node, caplog
 ):
